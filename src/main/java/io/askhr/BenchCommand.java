@@ -1,0 +1,113 @@
+package io.askhr;
+
+import io.askhr.config.Settings;
+import io.askhr.eval.GoldQuestion;
+import io.askhr.eval.GoldSet;
+import io.askhr.retrieval.IndexReport;
+import io.askhr.retrieval.PolicySearcher;
+import io.askhr.retrieval.Scope;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code askhr bench}: indexing time (cold and unchanged), search latency and heap, printed as figures. */
+@Command(name = "bench", description = "Measure indexing time, search latency and heap on a knowledge folder.")
+final class BenchCommand implements Callable<Integer> {
+
+  private static final List<String> DEFAULT_QUERIES = List.of(
+      "How is severance calculated?", "How many days of annual leave do I get?", "What happens if my job is automated?",
+      "Can I work from another country?", "How do I report harassment?", "When is the annual pay review?",
+      "parental leave for part-time staff", "hiring freeze exceptions", "how are people selected for redundancy",
+      "what does the health plan cover");
+
+  @Mixin FolderOptions folders;
+
+  @Option(names = "--questions", paramLabel = "FILE", description = "JSONL gold set whose questions are the queries")
+  Path questions;
+
+  @Option(names = "--searches", defaultValue = "500", description = "Timed searches after warm-up (default 500)")
+  int searches;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<String> queries = questions == null
+        ? DEFAULT_QUERIES
+        : GoldSet.read(questions).stream().map(GoldQuestion::question).toList();
+    Path index = Files.createTempDirectory("askhr-bench-index");
+    try {
+      Settings base = folders.settings();
+      Settings settings = Settings.fromEnvironment(System.getenv(), Optional.of(base.knowledgeDir()), Optional.of(index));
+      out.printf(Locale.ROOT, "Knowledge: %s  (cores: %d, max heap: %d MB)%n", settings.knowledgeDir(),
+          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+      try (Engine engine = Engine.open(settings)) {
+        IndexReport cold = engine.refresh();
+        out.printf(Locale.ROOT, "cold index:      %6.2f s  (%d files, %d passages embedded, %d skipped)%n",
+            seconds(cold), cold.files(), cold.embedded(), cold.problems().size());
+        IndexReport again = engine.refresh();
+        out.printf(Locale.ROOT, "unchanged index: %6.2f s  (%d passages embedded)%n", seconds(again), again.embedded());
+        PolicySearcher searcher = engine.searcher();
+        for (int i = 0; i < Math.min(50, searches); i++) {
+          searcher.search(queries.get(i % queries.size()), Scope.everyone(), 10);
+        }
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < searches; i++) {
+          long start = System.nanoTime();
+          searcher.search(queries.get(i % queries.size()), Scope.everyone(), 10);
+          nanos.add(System.nanoTime() - start);
+        }
+        nanos.sort(Long::compare);
+        out.printf(Locale.ROOT, "search (%d, after warm-up): p50 %.1f ms  p95 %.1f ms  p99 %.1f ms%n", searches,
+            millis(nanos, 0.50), millis(nanos, 0.95), millis(nanos, 0.99));
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        out.printf(Locale.ROOT, "heap after GC with index open: %d MB%n", used >> 20);
+      }
+    } finally {
+      deleteTree(index);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static double seconds(IndexReport report) {
+    return report.took().toMillis() / 1000.0;
+  }
+
+  private static double millis(List<Long> sorted, double p) {
+    return sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1)) / 1_000_000.0;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

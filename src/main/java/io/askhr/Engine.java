@@ -1,0 +1,101 @@
+package io.askhr;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.askhr.config.LlmSettings;
+import io.askhr.config.Settings;
+import io.askhr.drafting.AnswerDrafter;
+import io.askhr.drafting.ExtractiveDrafter;
+import io.askhr.drafting.FollowUpHeuristic;
+import io.askhr.drafting.LlmDrafter;
+import io.askhr.drafting.LlmQueryRewriter;
+import io.askhr.drafting.QueryRewriter;
+import io.askhr.knowledge.KnowledgeFolder;
+import io.askhr.knowledge.PassageSplitter;
+import io.askhr.question.AnswerFlow;
+import io.askhr.question.QuestionHandler;
+import io.askhr.retrieval.IndexReport;
+import io.askhr.retrieval.PolicyIndex;
+import io.askhr.retrieval.PolicySearcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+
+/** The answer engine wired from settings: knowledge folder, index, drafter and the question handler. */
+final class Engine implements AutoCloseable {
+
+  private final Settings settings;
+  private final KnowledgeFolder folder;
+  private final PolicyIndex index;
+  private final EmbeddingModel embeddings;
+  private final QuestionHandler handler;
+
+  private Engine(Settings settings, KnowledgeFolder folder, PolicyIndex index, EmbeddingModel embeddings,
+      QuestionHandler handler) {
+    this.settings = settings;
+    this.folder = folder;
+    this.index = index;
+    this.embeddings = embeddings;
+    this.handler = handler;
+  }
+
+  /** Opens the index for the settings' knowledge folder; does not index yet (see {@link #refresh()}). */
+  static Engine open(Settings settings) throws IOException {
+    if (!Files.isDirectory(settings.knowledgeDir())) {
+      throw new NoSuchFileException(settings.knowledgeDir().toAbsolutePath().toString(), null,
+          "knowledge folder not found (set KNOWLEDGE_DIR or pass --knowledge DIR)");
+    }
+    EmbeddingModel embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    KnowledgeFolder folder = new KnowledgeFolder(settings.knowledgeDir(), settings.maxFileBytes());
+    PolicyIndex index = PolicyIndex.open(settings.indexDir(), embeddings);
+    AnswerDrafter extractive = new ExtractiveDrafter(embeddings);
+    AnswerDrafter drafter = extractive;
+    QueryRewriter rewriter = new FollowUpHeuristic();
+    if (settings.llm().isPresent()) {
+      ChatModel model = chatModel(settings.llm().get());
+      drafter = new LlmDrafter(model, settings.company(), settings.answers().hrContact());
+      rewriter = new LlmQueryRewriter(model);
+    }
+    QuestionHandler handler = new AnswerFlow(index.searcher(), drafter, extractive, rewriter, settings.answers());
+    return new Engine(settings, folder, index, embeddings, handler);
+  }
+
+  private static ChatModel chatModel(LlmSettings llm) {
+    return OpenAiChatModel.builder()
+        .baseUrl(llm.baseUrl())
+        .apiKey(llm.apiKey())
+        .modelName(llm.model())
+        .timeout(llm.timeout())
+        .temperature(0.0)
+        .maxRetries(0)
+        .build();
+  }
+
+  /** Brings the index in line with the knowledge folder. */
+  IndexReport refresh() throws IOException {
+    return index.update(folder, PassageSplitter.defaults());
+  }
+
+  QuestionHandler handler() {
+    return handler;
+  }
+
+  PolicySearcher searcher() {
+    return index.searcher();
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  EmbeddingModel embeddings() {
+    return embeddings;
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+}

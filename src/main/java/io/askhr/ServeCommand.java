@@ -1,0 +1,70 @@
+package io.askhr;
+
+import io.askhr.adapter.web.WebServer;
+import io.askhr.config.Settings;
+import io.askhr.retrieval.IndexReport;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code askhr serve}: the main job, an HTTP server that answers until stopped. */
+@Command(name = "serve", description = "Run the HTTP server: local chat page, /api/ask, health (the default command).")
+final class ServeCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+  /** How long SIGTERM waits for the server and index to close before the JVM exits anyway. */
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  @Mixin FolderOptions folders = new FolderOptions();
+
+  @Option(names = "--port", description = "HTTP port (default: $PORT, else 3978)")
+  Integer port;
+
+  @Option(names = "--host", description = "Interface to listen on (default: $HOST, else 0.0.0.0)")
+  String host;
+
+  private final CountDownLatch stopping = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = folders.settings();
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "askhr-shutdown"));
+    try (Engine engine = Engine.open(settings)) {
+      IndexReport report = engine.refresh();
+      log.info("Indexed {}: {} files, {} passages ({} embedded now), {} skipped, in {} ms",
+          settings.knowledgeDir(), report.files(), report.passages(), report.embedded(), report.problems().size(),
+          report.took().toMillis());
+      report.problems().forEach(p -> log.warn("Skipped {}: {}", p.source(), p.reason()));
+      log.info(settings.llm().map(l -> "Drafting with model " + l.model() + " at " + l.baseUrl())
+          .orElse("No LLM configured (LLM_BASE_URL / LLM_API_KEY): answering extractively, quoting policy"));
+      try (WebServer server = new WebServer(engine.handler(), () -> true)) {
+        String bindHost = host != null ? host : System.getenv().getOrDefault("HOST", "0.0.0.0");
+        int bound = server.start(bindHost, port != null ? port : settings.port());
+        log.info("AskHR is listening on http://{}:{}/", bindHost, bound);
+        stopping.await();
+        log.info("Stopping");
+      }
+    } finally {
+      closed.countDown();
+    }
+    log.info("AskHR stopped");
+    return 0;
+  }
+
+  /** Runs on SIGTERM/SIGINT: lets {@link #call()} close the server and the index, within a grace period. */
+  private void stopAndWait() {
+    stopping.countDown();
+    try {
+      closed.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.askhr.adapter.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.askhr.question.Asker;
+import io.askhr.question.Platform;
+import io.askhr.question.Question;
+import io.askhr.question.QuestionHandler;
+import io.askhr.question.Reply;
+import io.askhr.question.Turn;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@code serve} HTTP server: local chat page, {@code /api/ask} and health. Platform adapters add routes here. */
+public final class WebServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+  /** Bodies above this are refused before parsing; a question never needs more. */
+  private static final long MAX_BODY_BYTES = 1_000_000;
+
+  private final QuestionHandler handler;
+  private final BooleanSupplier ready;
+  private final Conversations conversations = new Conversations();
+  private final ObjectMapper json = new ObjectMapper();
+  private final String chatPage = resource("web/index.html");
+  private Javalin app;
+
+  /** @param ready whether the index is loaded, for {@code /readyz} */
+  public WebServer(QuestionHandler handler, BooleanSupplier ready) {
+    this.handler = handler;
+    this.ready = ready;
+  }
+
+  /** Starts listening on {@code port} (0 picks a free port); returns the port. */
+  public int start(String host, int port) {
+    app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+    });
+    app.get("/", ctx -> ctx.html(chatPage));
+    app.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+    app.get("/readyz", ctx -> {
+      boolean isReady = ready.getAsBoolean();
+      ctx.status(isReady ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+          .json(Map.of("status", isReady ? "ready" : "indexing"));
+    });
+    app.post("/api/ask", this::ask);
+    app.exception(Exception.class, (e, ctx) -> {
+      log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+      ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "Something went wrong on our side."));
+    });
+    app.start(host, port);
+    return app.port();
+  }
+
+  private void ask(Context ctx) {
+    JsonNode body;
+    try {
+      body = json.readTree(ctx.body());
+    } catch (IOException e) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "The body must be JSON: {\"question\": \"...\"}"));
+      return;
+    }
+    if (body == null || !body.isObject() || (body.has("question") && !body.get("question").isTextual())) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "The body must be JSON: {\"question\": \"...\"}"));
+      return;
+    }
+    String text = body.path("question").asText("");
+    String conversationId = body.path("conversationId").asText("");
+    if (conversationId.isBlank()) {
+      conversationId = UUID.randomUUID().toString();
+    }
+    Question question = new Question(text, Asker.anonymous("web:" + conversationId), Platform.WEB,
+        conversations.history(conversationId));
+    Reply reply = handler.answer(question);
+    if (!reply.has(Reply.Flag.USAGE_HINT)) {
+      conversations.record(conversationId, Turn.employee(text), Turn.bot(reply.text()));
+    }
+    ctx.header("X-Conversation-Id", conversationId).json(ReplyView.of(reply));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = WebServer.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (app != null) {
+      app.stop();
+    }
+  }
+}

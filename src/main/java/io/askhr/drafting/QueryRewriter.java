@@ -1,0 +1,13 @@
+package io.askhr.drafting;
+
+import java.util.List;
+
+/** Turns a follow-up such as "and for part-timers?" into a question that can be searched on its own. */
+public interface QueryRewriter {
+
+  /**
+   * @param earlierQuestions the employee's earlier messages in this conversation, oldest first
+   * @return the standalone question; {@code latest} itself when it needs no context
+   */
+  String standalone(String latest, List<String> earlierQuestions);
+}

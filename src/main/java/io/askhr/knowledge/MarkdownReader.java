@@ -1,0 +1,227 @@
+package io.askhr.knowledge;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jsoup.parser.Parser;
+
+/** Reads Markdown: front matter, ATX and setext headings, paragraphs, lists, tables and fenced code. */
+final class MarkdownReader implements DocumentReader {
+
+  private static final Pattern FRONT_MATTER_END = Pattern.compile("^(---|\\.\\.\\.)\\s*$");
+  private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
+  private static final Pattern ATX = Pattern.compile("^\\s{0,3}(#{1,6})(?:\\s+(.*?))?(?:\\s+#+)?\\s*$");
+  private static final Pattern SETEXT_1 = Pattern.compile("^\\s{0,3}=+\\s*$");
+  private static final Pattern SETEXT_2 = Pattern.compile("^\\s{0,3}-+\\s*$");
+  private static final Pattern THEMATIC_BREAK = Pattern.compile("^\\s{0,3}([-*_])(?:\\s*\\1){2,}\\s*$");
+  private static final Pattern TABLE_SEPARATOR =
+      Pattern.compile("^\\s*\\|?\\s*:?-+:?\\s*(?:\\|\\s*:?-+:?\\s*)*\\|?\\s*$");
+  private static final Pattern LINK_DEFINITION = Pattern.compile("^\\s{0,3}\\[[^\\]]+\\]:\\s*\\S+");
+  private static final Pattern BLOCKQUOTE = Pattern.compile("^\\s{0,3}(?:>\\s?)+");
+  private static final Pattern BULLET = Pattern.compile("^\\s*[*+-]\\s+(?:\\[[ xX]\\]\\s+)?");
+  private static final Pattern ORDERED = Pattern.compile("^\\s*(\\d{1,3})[.)]\\s+");
+  private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#[^}]*\\}\\s*$");
+
+  // Eleventy/Jekyll handbooks embed Nunjucks/Liquid tags; comments go with their content, other tags alone.
+  private static final Pattern TEMPLATE_COMMENT =
+      Pattern.compile("\\{%-?\\s*comment\\s*-?%\\}.*?\\{%-?\\s*endcomment\\s*-?%\\}", Pattern.DOTALL);
+  private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{%.*?%\\}|\\{\\{.*?\\}\\}", Pattern.DOTALL);
+  private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+
+  private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*\\](?:\\((?:[^()]++|\\([^)]*\\))*+\\)|\\[[^\\]]*\\])");
+  private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\((?:[^()]++|\\([^)]*\\))*+\\)");
+  private static final Pattern REFERENCE_LINK = Pattern.compile("\\[([^\\]]+)\\]\\[[^\\]]*\\]");
+  private static final Pattern AUTOLINK = Pattern.compile("<((?:https?://|mailto:)[^>\\s]+)>");
+  private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>");
+  private static final Pattern CODE = Pattern.compile("`+([^`]+?)`+");
+  private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(\\S(?:.*?\\S)?)\\1");
+  private static final Pattern EMPHASIS_STAR = Pattern.compile("(?<![\\w*\\\\])\\*(\\S(?:.*?\\S)?)\\*(?![\\w*])");
+  private static final Pattern EMPHASIS_UNDERSCORE = Pattern.compile("(?<![\\w\\\\])_(\\S(?:.*?\\S)?)_(?!\\w)");
+  private static final Pattern STRIKE = Pattern.compile("~~(.+?)~~");
+  private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|>~])");
+
+  @Override
+  public ParsedFile read(Path file) throws IOException {
+    return parse(Text.readFile(file));
+  }
+
+  ParsedFile parse(String text) {
+    List<String> lines = List.of(text.split("\n", -1));
+    Optional<String> frontMatter = Optional.empty();
+    int start = 0;
+    if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
+      for (int i = 1; i < lines.size(); i++) {
+        if (FRONT_MATTER_END.matcher(lines.get(i)).matches()) {
+          frontMatter = Optional.of(String.join("\n", lines.subList(1, i)));
+          start = i + 1;
+          break;
+        }
+      }
+      // No closing line: the leading --- is a thematic break, not front matter.
+    }
+    String body = String.join("\n", lines.subList(start, lines.size()));
+    body = TEMPLATE_COMMENT.matcher(body).replaceAll("");
+    body = HTML_COMMENT.matcher(body).replaceAll("");
+    body = TEMPLATE_TAG.matcher(body).replaceAll("");
+    return new ParsedFile(new Blocks(body.split("\n", -1)).parse(), Optional.empty(), frontMatter);
+  }
+
+  /** Strips inline markup lightly: emphasis, code, links and images, inline HTML and entities. */
+  static String inline(String text) {
+    String s = IMAGE.matcher(text).replaceAll("");
+    s = LINK.matcher(s).replaceAll("$1");
+    s = REFERENCE_LINK.matcher(s).replaceAll("$1");
+    s = AUTOLINK.matcher(s).replaceAll("$1");
+    s = HTML_TAG.matcher(s).replaceAll("");
+    s = CODE.matcher(s).replaceAll("$1");
+    s = STRONG.matcher(s).replaceAll("$2");
+    s = EMPHASIS_STAR.matcher(s).replaceAll("$1");
+    s = EMPHASIS_UNDERSCORE.matcher(s).replaceAll("$1");
+    s = STRIKE.matcher(s).replaceAll("$1");
+    s = ESCAPE.matcher(s).replaceAll("$1");
+    s = Parser.unescapeEntities(s, false);
+    return s.lines().map(Text::collapse).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
+  }
+
+  /** One pass over the lines of the body, emitting blocks as they close. */
+  private static final class Blocks {
+
+    private final String[] lines;
+    private final List<TextBlock> out = new ArrayList<>();
+    private final List<String> paragraph = new ArrayList<>();
+
+    Blocks(String[] lines) {
+      this.lines = lines;
+    }
+
+    List<TextBlock> parse() {
+      for (int i = 0; i < lines.length; i++) {
+        String line = lines[i];
+        Matcher fence = FENCE.matcher(line);
+        if (fence.find()) {
+          flush();
+          i = code(i, fence.group(1));
+        } else if (line.isBlank()) {
+          flush();
+        } else if (ATX.matcher(line).matches()) {
+          flush();
+          Matcher atx = ATX.matcher(line);
+          atx.matches();
+          heading(atx.group(1).length(), atx.group(2) == null ? "" : atx.group(2));
+        } else if (SETEXT_1.matcher(line).matches() && canBeSetext()) {
+          heading(1, String.join(" ", paragraph));
+          paragraph.clear();
+        } else if (SETEXT_2.matcher(line).matches() && canBeSetext()) {
+          heading(2, String.join(" ", paragraph));
+          paragraph.clear();
+        } else if (THEMATIC_BREAK.matcher(line).matches()) {
+          flush();
+        } else if (line.contains("|") && i + 1 < lines.length && isSeparatorRow(lines[i + 1])) {
+          flush();
+          i = table(i);
+        } else if (!LINK_DEFINITION.matcher(line).find()) {
+          String unquoted = BLOCKQUOTE.matcher(line).replaceFirst("");
+          if (unquoted.isBlank()) {
+            flush();
+          } else {
+            paragraph.add(listMarker(unquoted));
+          }
+        }
+      }
+      flush();
+      return out;
+    }
+
+    private boolean canBeSetext() {
+      return !paragraph.isEmpty() && paragraph.stream().noneMatch(Text::isListItem);
+    }
+
+    private void heading(int level, String raw) {
+      String text = Text.collapse(inline(HEADING_ID.matcher(raw).replaceAll("")));
+      if (!text.isEmpty()) {
+        out.add(TextBlock.heading(level, text, 0));
+      }
+    }
+
+    private int code(int open, String fence) {
+      List<String> code = new ArrayList<>();
+      int i = open + 1;
+      for (; i < lines.length; i++) {
+        String line = lines[i].strip();
+        if (line.startsWith(fence) && line.chars().allMatch(c -> c == fence.charAt(0))) {
+          break;
+        }
+        code.add(lines[i].stripTrailing());
+      }
+      String text = String.join("\n", code).strip();
+      if (!text.isEmpty()) {
+        out.add(TextBlock.paragraph(text, 0));
+      }
+      return i;
+    }
+
+    private int table(int header) {
+      List<String> rows = new ArrayList<>();
+      rows.add(row(lines[header]));
+      int i = header + 2;
+      for (; i < lines.length && lines[i].contains("|") && !lines[i].isBlank(); i++) {
+        rows.add(row(lines[i]));
+      }
+      String text = rows.stream().filter(r -> !r.isBlank()).collect(Collectors.joining("\n"));
+      if (!text.isEmpty()) {
+        out.add(TextBlock.paragraph(text, 0));
+      }
+      return i - 1;
+    }
+
+    private void flush() {
+      if (paragraph.isEmpty()) {
+        return;
+      }
+      String text = inline(Text.joinLines(paragraph));
+      paragraph.clear();
+      if (!text.isBlank()) {
+        out.add(TextBlock.paragraph(text, 0));
+      }
+    }
+  }
+
+  private static boolean isSeparatorRow(String line) {
+    return line.contains("|") && line.contains("-") && TABLE_SEPARATOR.matcher(line).matches();
+  }
+
+  private static String row(String line) {
+    String s = line.strip();
+    if (s.startsWith("|")) {
+      s = s.substring(1);
+    }
+    if (s.endsWith("|") && !s.endsWith("\\|")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    List<String> cells = new ArrayList<>();
+    for (String cell : s.split("(?<!\\\\)\\|", -1)) {
+      cells.add(Text.collapse(inline(cell.replace("\\|", "|"))));
+    }
+    if (cells.stream().allMatch(String::isEmpty)) {
+      return "";
+    }
+    return String.join(" | ", cells);
+  }
+
+  private static String listMarker(String line) {
+    Matcher bullet = BULLET.matcher(line);
+    if (bullet.find()) {
+      return "- " + line.substring(bullet.end());
+    }
+    Matcher ordered = ORDERED.matcher(line);
+    if (ordered.find()) {
+      return ordered.group(1) + ". " + line.substring(ordered.end());
+    }
+    return line;
+  }
+}

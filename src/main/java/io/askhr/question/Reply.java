@@ -1,0 +1,49 @@
+package io.askhr.question;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What AskHR answers, for every adapter to render in its own idiom.
+ *
+ * @param confidence 0..1, how well the retrieved policies match the question
+ * @param notices short remarks the employee should see beside the answer (e.g. "your message was shortened")
+ */
+public record Reply(
+    String text,
+    List<Citation> citations,
+    double confidence,
+    Set<Flag> flags,
+    Mode mode,
+    List<String> notices) {
+
+  public Reply {
+    citations = List.copyOf(citations);
+    flags = Set.copyOf(flags);
+    notices = List.copyOf(notices);
+  }
+
+  /** Facts about a reply that adapters act on. */
+  public enum Flag {
+    /** The policies do not answer the question. */
+    NOT_COVERED,
+    /** A personal or delicate topic: answer privately, offer a human. */
+    SENSITIVE,
+    /** Offer a way to reach HR prominently. */
+    ESCALATION_SUGGESTED,
+    /** The message held no question; the text explains how to ask. */
+    USAGE_HINT
+  }
+
+  /** How the text was produced. */
+  public enum Mode {
+    /** Drafted by the language model from the cited passages. */
+    LLM,
+    /** Quoted from the cited passages, without a language model. */
+    EXTRACTIVE
+  }
+
+  public boolean has(Flag flag) {
+    return flags.contains(flag);
+  }
+}

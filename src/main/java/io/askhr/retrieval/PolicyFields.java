@@ -1,0 +1,25 @@
+package io.askhr.retrieval;
+
+/** Names of the Lucene fields of a passage document, in one place for the writer and the searcher. */
+final class PolicyFields {
+  static final String ID = "id";
+  static final String SOURCE = "source";
+  static final String HASH = "hash";
+  static final String TITLE = "title";
+  static final String HEADINGS = "headings";
+  static final String TEXT = "text";
+  static final String PAGE = "page";
+  static final String EFFECTIVE = "effective";
+  static final String AUDIENCE = "audience";
+  static final String COUNTRY = "country";
+  static final String URL = "url";
+  static final String VECTOR = "vector";
+
+  /** Value of {@link #COUNTRY} for passages that apply in every country. */
+  static final String ALL_COUNTRIES = "*";
+
+  /** Separates heading-path elements in the stored {@link #HEADINGS} value. */
+  static final String HEADING_SEPARATOR = " › ";
+
+  private PolicyFields() {}
+}

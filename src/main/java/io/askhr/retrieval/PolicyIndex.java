@@ -1,0 +1,220 @@
+package io.askhr.retrieval;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.askhr.knowledge.IngestProblem;
+import io.askhr.knowledge.KnowledgeFolder;
+import io.askhr.knowledge.PassageSplitter;
+import io.askhr.knowledge.PolicyDocument;
+import io.askhr.knowledge.PolicyPassage;
+import io.askhr.knowledge.SourceFile;
+import io.askhr.knowledge.UnreadableDocumentException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The on-disk Lucene index of policy passages, kept in step with the knowledge folder.
+ * Updates are incremental by content hash, so an unchanged folder embeds nothing and a restart reuses the index.
+ * Searches run on near-real-time snapshots, so they go on against the previous view while an update runs.
+ */
+public final class PolicyIndex implements Closeable {
+
+  private static final Logger log = LoggerFactory.getLogger(PolicyIndex.class);
+
+  private final FSDirectory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final EmbeddingModel embeddings;
+  private final Analyzer analyzer;
+
+  private PolicyIndex(FSDirectory directory, IndexWriter writer, Analyzer analyzer, EmbeddingModel embeddings)
+      throws IOException {
+    this.directory = directory;
+    this.analyzer = analyzer;
+    this.writer = writer;
+    this.embeddings = embeddings;
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /** Opens (or creates) the index in {@code dir}. */
+  public static PolicyIndex open(Path dir, EmbeddingModel embeddings) throws IOException {
+    Files.createDirectories(dir);
+    FSDirectory directory = FSDirectory.open(dir);
+    // English stemming and stop words, the same analyzer on the index and the query side.
+    Analyzer analyzer = new EnglishAnalyzer();
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    try {
+      return new PolicyIndex(directory, new IndexWriter(directory, config), analyzer, embeddings);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** A searcher over the latest committed view of this index. */
+  public PolicySearcher searcher() {
+    return new PolicySearcher(searchers, analyzer, embeddings);
+  }
+
+  /** Brings the index in line with the folder: new and changed files are re-read, removed files are dropped. */
+  public synchronized IndexReport update(KnowledgeFolder folder, PassageSplitter splitter) throws IOException {
+    long start = System.nanoTime();
+    KnowledgeFolder.Listing listing = folder.list();
+    Map<String, String> indexed = indexedHashes();
+    List<IngestProblem> problems = new ArrayList<>(listing.problems());
+
+    List<PolicyPassage> fresh = new ArrayList<>();
+    Map<String, String> freshHashes = new HashMap<>();
+    for (SourceFile file : listing.files()) {
+      if (file.contentHash().equals(indexed.get(file.source()))) {
+        continue;
+      }
+      try {
+        PolicyDocument document = folder.read(file);
+        fresh.addAll(splitter.split(document));
+        freshHashes.put(file.source(), file.contentHash());
+      } catch (UnreadableDocumentException e) {
+        // NOTE: the file's previous passages stay in the index: one bad save must not make answers disappear.
+        problems.add(new IngestProblem(file.source(), e.reason()));
+        log.warn("Skipped {}: {}", file.source(), e.reason());
+      }
+    }
+
+    List<float[]> vectors = embed(fresh);
+    for (String source : freshHashes.keySet()) {
+      writer.deleteDocuments(new Term(PolicyFields.SOURCE, source));
+    }
+    for (int i = 0; i < fresh.size(); i++) {
+      PolicyPassage passage = fresh.get(i);
+      writer.addDocument(toDocument(passage, freshHashes.get(passage.source()), vectors.get(i)));
+    }
+
+    Set<String> present = new HashSet<>();
+    listing.files().forEach(f -> present.add(f.source()));
+    listing.problems().forEach(p -> present.add(p.source()));
+    int removed = 0;
+    for (String source : indexed.keySet()) {
+      if (!present.contains(source)) {
+        writer.deleteDocuments(new Term(PolicyFields.SOURCE, source));
+        removed++;
+      }
+    }
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+    return new IndexReport(
+        listing.files().size(),
+        freshHashes.size(),
+        removed,
+        passageCount(),
+        fresh.size(),
+        problems,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Number of passages searchable now. */
+  public int passageCount() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private Map<String, String> indexedHashes() throws IOException {
+    Map<String, String> hashes = new HashMap<>();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            Document d = stored.document(doc, Set.of(PolicyFields.SOURCE, PolicyFields.HASH));
+            hashes.put(d.get(PolicyFields.SOURCE), d.get(PolicyFields.HASH));
+          }
+        }
+      }
+    } finally {
+      searchers.release(searcher);
+    }
+    return hashes;
+  }
+
+  private List<float[]> embed(List<PolicyPassage> passages) {
+    if (passages.isEmpty()) {
+      return List.of();
+    }
+    List<TextSegment> segments = passages.stream().map(p -> TextSegment.from(embeddingText(p))).toList();
+    return embeddings.embedAll(segments).content().stream().map(Embedding::vector).toList();
+  }
+
+  /** Title and headings go into the embedded text so that a passage is understood in its context. */
+  static String embeddingText(PolicyPassage passage) {
+    String context = passage.headingPath().isEmpty() ? passage.title() : passage.title() + " — " + passage.section();
+    return context + "\n" + passage.text();
+  }
+
+  private static Document toDocument(PolicyPassage passage, String hash, float[] vector) {
+    Document doc = new Document();
+    doc.add(new StringField(PolicyFields.ID, passage.id(), Field.Store.YES));
+    doc.add(new StringField(PolicyFields.SOURCE, passage.source(), Field.Store.YES));
+    doc.add(new StoredField(PolicyFields.HASH, hash));
+    doc.add(new TextField(PolicyFields.TITLE, passage.title(), Field.Store.YES));
+    doc.add(new TextField(PolicyFields.HEADINGS, String.join(PolicyFields.HEADING_SEPARATOR, passage.headingPath()), Field.Store.YES));
+    doc.add(new TextField(PolicyFields.TEXT, passage.text(), Field.Store.YES));
+    doc.add(new StoredField(PolicyFields.PAGE, passage.page()));
+    passage.effective().ifPresent(date -> doc.add(new StoredField(PolicyFields.EFFECTIVE, date.toString())));
+    passage.url().ifPresent(url -> doc.add(new StoredField(PolicyFields.URL, url)));
+    for (String audience : passage.audience()) {
+      doc.add(new StringField(PolicyFields.AUDIENCE, audience, Field.Store.YES));
+    }
+    if (passage.countries().isEmpty()) {
+      doc.add(new StringField(PolicyFields.COUNTRY, PolicyFields.ALL_COUNTRIES, Field.Store.YES));
+    }
+    for (String country : passage.countries()) {
+      doc.add(new StringField(PolicyFields.COUNTRY, country, Field.Store.YES));
+    }
+    doc.add(new KnnFloatVectorField(PolicyFields.VECTOR, vector, VectorSimilarityFunction.COSINE));
+    return doc;
+  }
+
+  @Override
+  public void close() throws IOException {
+    searchers.close();
+    writer.close();
+    directory.close();
+    analyzer.close();
+  }
+}

@@ -1,0 +1,82 @@
+package io.askhr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.askhr.testing.FixtureKnowledge;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AskHrCliTest {
+
+  @TempDir Path temp;
+
+  record Run(int status, String out, String err) {}
+
+  private Run run(String... args) {
+    CommandLine cli = AskHr.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int status = cli.execute(args);
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void shouldPrintTheReplyAsJsonWithCitations() throws Exception {
+    // when
+    Run run = run("ask", "How is severance calculated?", "--json", "--knowledge", FixtureKnowledge.source().toString(),
+        "--index", temp.resolve("index").toString());
+
+    // then
+    assertEquals(0, run.status(), run.err());
+    JsonNode reply = new ObjectMapper().readTree(run.out());
+    assertEquals("extractive", reply.get("mode").asText());
+    assertTrue(reply.get("answer").asText().contains("three weeks of base pay"), run.out());
+    JsonNode citation = reply.get("citations").get(0);
+    assertEquals("reorganisation/severance.md", citation.get("source").asText());
+    assertEquals("Severance pay", citation.get("title").asText());
+    assertTrue(citation.get("section").asText().startsWith("Severance pay"));
+    assertTrue(citation.get("snippet").asText().length() > 20);
+    assertTrue(reply.get("flags").toString().contains("sensitive"));
+  }
+
+  @Test
+  void shouldReportIndexingWithFilesAndPassages() {
+    // when
+    Run run = run("index", "--knowledge", FixtureKnowledge.source().toString(), "--index", temp.resolve("i").toString());
+
+    // then
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().contains("Files: 8 (changed 8, removed 0)"), run.out());
+    assertTrue(run.out().contains("Skipped: 0"), run.out());
+  }
+
+  @Test
+  void shouldExitWithStatusTwoWhenTheKnowledgeFolderIsMissing() {
+    // when
+    Run run = run("ask", "anything", "--knowledge", temp.resolve("nope").toString());
+
+    // then
+    assertEquals(2, run.status());
+    assertTrue(run.err().contains("knowledge folder not found"), run.err());
+  }
+
+  @Test
+  void shouldGiveAUsageHintForAnEmptyQuestion() {
+    // when
+    Run run = run("ask", "", "--knowledge", FixtureKnowledge.source().toString(), "--index",
+        temp.resolve("index").toString());
+
+    // then
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().startsWith("Ask me a question about our HR policies"), run.out());
+  }
+}

@@ -1,0 +1,114 @@
+package io.askhr.adapter.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.askhr.question.Citation;
+import io.askhr.question.Question;
+import io.askhr.question.Reply;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebServerTest {
+
+  final List<Question> asked = new CopyOnWriteArrayList<>();
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+  WebServer server;
+  String base;
+
+  @BeforeEach
+  void start() {
+    server = new WebServer(question -> {
+      asked.add(question);
+      return new Reply("Five days [1].", List.of(new Citation(1, "leave/bereavement.md", "Compassionate leave",
+          "Compassionate leave › When a close relative dies", 0, Optional.of(LocalDate.of(2026, 1, 1)),
+          Optional.empty(), "When a close relative dies…")), 0.7, Set.of(Reply.Flag.SENSITIVE), Reply.Mode.EXTRACTIVE,
+          List.of());
+    }, () -> true);
+    base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void shouldAnswerOverHttpInTheAskJsonShape() throws Exception {
+    // when
+    HttpResponse<String> response = post("/api/ask", "{\"question\": \"grandmother died\", \"conversationId\": \"c1\"}");
+
+    // then
+    assertEquals(200, response.statusCode());
+    JsonNode body = json.readTree(response.body());
+    assertEquals("Five days [1].", body.get("answer").asText());
+    assertEquals("extractive", body.get("mode").asText());
+    assertEquals("sensitive", body.get("flags").get(0).asText());
+    JsonNode citation = body.get("citations").get(0);
+    assertEquals("leave/bereavement.md", citation.get("source").asText());
+    assertEquals("Compassionate leave", citation.get("title").asText());
+    assertTrue(citation.get("page").isNull());
+    assertEquals("2026-01-01", citation.get("effective").asText());
+  }
+
+  @Test
+  void shouldPassEarlierTurnsOfTheSameConversation() throws Exception {
+    // when
+    post("/api/ask", "{\"question\": \"How many days of annual leave?\", \"conversationId\": \"c2\"}");
+    post("/api/ask", "{\"question\": \"and for part-timers?\", \"conversationId\": \"c2\"}");
+    post("/api/ask", "{\"question\": \"unrelated\", \"conversationId\": \"c3\"}");
+
+    // then
+    assertEquals(2, asked.get(1).history().size());
+    assertEquals("How many days of annual leave?", asked.get(1).history().get(0).text());
+    assertEquals(0, asked.get(2).history().size());
+  }
+
+  @Test
+  void shouldRefuseMalformedJsonWith400() throws Exception {
+    assertEquals(400, post("/api/ask", "{not json").statusCode());
+    assertEquals(400, post("/api/ask", "[1,2]").statusCode());
+    assertEquals(400, post("/api/ask", "{\"question\": 42}").statusCode());
+    assertEquals(0, asked.size());
+  }
+
+  @Test
+  void shouldRefuseBodiesOverOneMegabyteWith413() throws Exception {
+    // when
+    HttpResponse<String> response = post("/api/ask", "{\"question\": \"" + "a".repeat(1_100_000) + "\"}");
+
+    // then
+    assertEquals(413, response.statusCode());
+    assertEquals(0, asked.size());
+  }
+
+  @Test
+  void shouldServeHealthAndTheChatPage() throws Exception {
+    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, health.statusCode());
+    assertTrue(health.body().contains("\"ok\""));
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("fetch('/api/ask'"));
+  }
+}

@@ -1,0 +1,190 @@
+package io.askhr.question;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.askhr.config.Settings;
+import io.askhr.drafting.ExtractiveDrafter;
+import io.askhr.drafting.FollowUpHeuristic;
+import io.askhr.drafting.LlmDrafter;
+import io.askhr.knowledge.KnowledgeFolder;
+import io.askhr.knowledge.PassageSplitter;
+import io.askhr.retrieval.PolicyIndex;
+import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.LoopbackChatServer;
+import io.askhr.testing.TestModels;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole answer path over a real index of the fixture policies, with a loopback model server. */
+class AnswerFlowTest {
+
+  @TempDir static Path temp;
+  static PolicyIndex index;
+  static LoopbackChatServer model;
+  static AnswerSettings settings;
+  static ExtractiveDrafter extractive;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    index = PolicyIndex.open(temp.resolve("index"), TestModels.embeddings());
+    index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000), PassageSplitter.defaults());
+    model = new LoopbackChatServer();
+    settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)"),
+        Optional.empty(), Optional.empty()).answers();
+    extractive = new ExtractiveDrafter(TestModels.embeddings());
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    model.close();
+    index.close();
+  }
+
+  private static QuestionHandler extractiveFlow() {
+    return new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(), settings);
+  }
+
+  private static QuestionHandler llmFlow(Duration timeout) {
+    LlmDrafter llm = new LlmDrafter(OpenAiChatModel.builder().baseUrl(model.baseUrl()).apiKey("k").modelName("m")
+        .timeout(timeout).maxRetries(0).build(), "Brightwater Systems", settings.hrContact());
+    return new AnswerFlow(index.searcher(), llm, extractive, new FollowUpHeuristic(), settings);
+  }
+
+  private static Question ask(String text) {
+    return Question.first(text, Asker.anonymous("u1"), Platform.CLI);
+  }
+
+  @Test
+  void shouldQuoteThePolicySentenceThatAnswersFirst() {
+    // when
+    Reply reply = extractiveFlow().answer(ask("How many days of compassionate leave can I take when my grandmother dies?"));
+
+    // then
+    assertEquals(Reply.Mode.EXTRACTIVE, reply.mode());
+    String firstQuote = reply.text().lines().filter(l -> l.startsWith("> ")).findFirst().orElseThrow();
+    assertTrue(firstQuote.contains("up to five days of paid compassionate leave"), reply.text());
+    assertTrue(reply.text().startsWith("Here is what our policies say (quoted directly)"));
+    assertEquals("leave/bereavement.md", reply.citations().get(0).source());
+    assertEquals(1, reply.citations().get(0).number());
+    assertTrue(reply.text().contains("[1]"));
+    assertFalse(reply.has(Reply.Flag.NOT_COVERED));
+  }
+
+  @Test
+  void shouldSayPlainlyWhenThePoliciesDoNotCoverTheQuestion() {
+    // when
+    Reply reply = extractiveFlow().answer(ask("What is the best pizza topping?"));
+
+    // then
+    assertTrue(reply.has(Reply.Flag.NOT_COVERED));
+    assertTrue(reply.has(Reply.Flag.ESCALATION_SUGGESTED));
+    assertTrue(reply.text().contains("people@example.test"), reply.text());
+    assertEquals(List.of(), reply.citations());
+  }
+
+  @Test
+  void shouldFlagSensitiveQuestionsAndOfferHr() {
+    // when
+    Reply reply = extractiveFlow().answer(ask("Am I going to be made redundant, and how much severance would I get?"));
+
+    // then
+    assertTrue(reply.has(Reply.Flag.SENSITIVE));
+    assertTrue(reply.has(Reply.Flag.ESCALATION_SUGGESTED));
+    assertTrue(reply.text().contains("not a decision about your own situation"), reply.text());
+    assertTrue(reply.text().contains("people@example.test"));
+    assertEquals("reorganisation/severance.md", reply.citations().get(0).source());
+  }
+
+  @Test
+  void shouldUnderstandAFollowUpFromTheConversation() {
+    // given
+    Question followUp = new Question("and for part-timers?", Asker.anonymous("u1"), Platform.WEB,
+        List.of(Turn.employee("How many days of annual leave do I get?"), Turn.bot("27 days [1]")));
+
+    // when
+    Reply reply = extractiveFlow().answer(followUp);
+
+    // then
+    assertTrue(reply.citations().stream().anyMatch(c -> c.section().endsWith("Part-time employees")),
+        reply.citations().toString());
+    assertTrue(reply.text().contains("pro rata"), reply.text());
+  }
+
+  @Test
+  void shouldGiveAUsageHintForAnEmptyQuestion() {
+    // when
+    Reply reply = extractiveFlow().answer(ask(" \u0000\t "));
+
+    // then
+    assertEquals(Set.of(Reply.Flag.USAGE_HINT), reply.flags());
+    assertTrue(reply.text().startsWith("Ask me a question"));
+  }
+
+  @Test
+  void shouldTruncateAHugeQuestionWithANotice() {
+    // given
+    String huge = "How is severance calculated? " + "please ".repeat(8_000);
+
+    // when
+    Reply reply = extractiveFlow().answer(ask(huge));
+
+    // then
+    assertEquals(1, reply.notices().size());
+    assertTrue(reply.notices().get(0).contains("first " + settings.maxQuestionChars() + " characters"));
+    assertFalse(reply.citations().isEmpty());
+  }
+
+  @Test
+  void shouldReturnTheModelsGroundedAnswerWithRenumberedCitations() {
+    // given: the model cites the second source it was shown, and one that does not exist
+    model.replyWith(request -> "Three weeks of base pay per complete year of service [2][9].").delay(Duration.ZERO);
+
+    // when
+    Reply reply = llmFlow(Duration.ofSeconds(5)).answer(ask("How is severance calculated?"));
+
+    // then
+    assertEquals(Reply.Mode.LLM, reply.mode());
+    assertEquals("Three weeks of base pay per complete year of service [1].", reply.text());
+    assertEquals(1, reply.citations().size());
+    assertTrue(model.lastPrompt().contains("[2] "));
+  }
+
+  @Test
+  void shouldReplyNotCoveredWhenTheModelCitesOnlyPhantoms() {
+    // given
+    model.replyWith("Everyone gets a company car [7].").delay(Duration.ZERO);
+
+    // when
+    Reply reply = llmFlow(Duration.ofSeconds(5)).answer(ask("How is severance calculated?"));
+
+    // then
+    assertTrue(reply.has(Reply.Flag.NOT_COVERED));
+    assertFalse(reply.text().contains("company car"));
+  }
+
+  @Test
+  void shouldFallBackToTheLabelledExtractiveAnswerWhenTheModelTimesOut() {
+    // given
+    model.replyWith("too late [1]").delay(Duration.ofSeconds(3));
+
+    // when
+    Reply reply = llmFlow(Duration.ofMillis(400)).answer(ask("How is severance calculated?"));
+
+    // then
+    assertEquals(Reply.Mode.EXTRACTIVE, reply.mode());
+    assertTrue(reply.notices().get(0).contains("AI assistant is unavailable"), reply.notices().toString());
+    assertTrue(reply.text().contains("three weeks of base pay"), reply.text());
+    assertEquals("reorganisation/severance.md", reply.citations().get(0).source());
+  }
+}

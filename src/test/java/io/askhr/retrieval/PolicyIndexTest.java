@@ -1,0 +1,136 @@
+package io.askhr.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.askhr.knowledge.KnowledgeFolder;
+import io.askhr.knowledge.PassageSplitter;
+import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.TestModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyIndexTest {
+
+  @TempDir Path temp;
+  Path knowledge;
+  Path indexDir;
+  KnowledgeFolder folder;
+  final TestModels.Counting embeddings = new TestModels.Counting();
+
+  @BeforeEach
+  void setUp() {
+    knowledge = FixtureKnowledge.copyTo(temp.resolve("knowledge"));
+    indexDir = temp.resolve("index");
+    folder = new KnowledgeFolder(knowledge, 10_000_000);
+  }
+
+  private IndexReport update(PolicyIndex index) throws Exception {
+    return index.update(folder, PassageSplitter.defaults());
+  }
+
+  @Test
+  void shouldEmbedNothingWhenTheFolderIsUnchanged() throws Exception {
+    try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
+      // given
+      IndexReport first = update(index);
+      embeddings.reset();
+
+      // when
+      IndexReport second = update(index);
+
+      // then
+      assertEquals(8, first.files());
+      assertEquals(first.passages(), first.embedded());
+      assertEquals(0, second.embedded());
+      assertEquals(0, embeddings.embedded());
+      assertEquals(0, second.changedFiles());
+      assertEquals(first.passages(), second.passages());
+    }
+  }
+
+  @Test
+  void shouldReplaceOnlyTheChangedFilesPassages() throws Exception {
+    try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
+      // given
+      int before = update(index).passages();
+      embeddings.reset();
+      Path severance = knowledge.resolve("reorganisation/severance.md");
+      Files.writeString(severance, Files.readString(severance).replace("three weeks", "four weeks"));
+
+      // when
+      IndexReport report = update(index);
+
+      // then: only the severance passages were embedded again, and the new text is what search finds
+      assertEquals(1, report.changedFiles());
+      assertEquals(embeddings.embedded(), report.embedded());
+      assertTrue(report.embedded() >= 1 && report.embedded() <= 3, "embedded " + report.embedded());
+      assertEquals(before, report.passages());
+      List<Hit> hits = index.searcher().search("severance weeks per year of service", Scope.everyone(), 3);
+      assertTrue(hits.get(0).passage().text().contains("four weeks"), hits.get(0).passage().text());
+    }
+  }
+
+  @Test
+  void shouldDropPassagesOfDeletedFiles() throws Exception {
+    try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
+      // given
+      int before = update(index).passages();
+      Files.delete(knowledge.resolve("leave/volunteering.md"));
+
+      // when
+      IndexReport report = update(index);
+
+      // then
+      assertEquals(1, report.removedFiles());
+      assertTrue(report.passages() < before);
+      assertTrue(index.searcher().search("volunteer for a charity", Scope.everyone(), 10).stream()
+          .noneMatch(h -> h.passage().source().equals("leave/volunteering.md")));
+    }
+  }
+
+  @Test
+  void shouldReopenTheIndexAfterARestartWithoutEmbedding() throws Exception {
+    // given
+    int passages;
+    try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
+      passages = update(index).passages();
+    }
+    embeddings.reset();
+
+    // when
+    try (PolicyIndex reopened = PolicyIndex.open(indexDir, embeddings)) {
+      IndexReport report = update(reopened);
+
+      // then
+      assertEquals(0, report.embedded());
+      assertEquals(passages, reopened.passageCount());
+      assertEquals("reorganisation/severance.md",
+          reopened.searcher().search("severance formula", Scope.everyone(), 1).get(0).passage().source());
+    }
+  }
+
+  @Test
+  void shouldKeepServingTheLastGoodVersionWhenAFileBreaks() throws Exception {
+    try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
+      // given
+      update(index);
+      Path severance = knowledge.resolve("reorganisation/severance.md");
+      Files.writeString(severance, "---\ntitle: [unclosed\neffective: soon\n---\n# Severance\nBroken.\n");
+
+      // when
+      IndexReport report = update(index);
+
+      // then
+      assertEquals(1, report.problems().size());
+      assertEquals("reorganisation/severance.md", report.problems().get(0).source());
+      Hit top = index.searcher().search("how is severance calculated", Scope.everyone(), 1).get(0);
+      assertEquals("reorganisation/severance.md", top.passage().source());
+      assertTrue(top.passage().text().contains("three weeks of base pay"));
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.askhr.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.askhr.knowledge.KnowledgeFolder;
+import io.askhr.knowledge.PassageSplitter;
+import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.TestModels;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicySearcherTest {
+
+  @TempDir static Path temp;
+  static PolicyIndex index;
+  static PolicySearcher searcher;
+
+  @BeforeAll
+  static void indexFixtures() throws Exception {
+    index = PolicyIndex.open(temp.resolve("index"), TestModels.embeddings());
+    index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000), PassageSplitter.defaults());
+    searcher = index.searcher();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  private static List<String> sources(List<Hit> hits) {
+    return hits.stream().map(h -> h.passage().source()).toList();
+  }
+
+  @Test
+  void shouldNeverShowManagerDocumentsToAnAskerWithoutGroups() {
+    // when
+    List<Hit> hits = searcher.search("Harlow grid calibration panel selection scores", Scope.everyone(), 20);
+
+    // then
+    assertTrue(hits.size() > 0);
+    assertTrue(sources(hits).stream().noneMatch(s -> s.startsWith("managers/")), sources(hits).toString());
+  }
+
+  @Test
+  void shouldShowManagerDocumentsToManagers() {
+    // when
+    List<Hit> hits = searcher.search("Harlow grid calibration panel", Scope.of(Set.of("Managers"), Optional.empty()), 3);
+
+    // then
+    assertEquals("managers/selection-calibration.md", hits.get(0).passage().source());
+  }
+
+  @Test
+  void shouldFilterCountrySpecificDocumentsByTheAskersCountry() {
+    String query = "works council interest reconciliation social plan";
+
+    // when
+    List<String> inGermany = sources(searcher.search(query, Scope.of(Set.of(), Optional.of("de")), 20));
+    List<String> inBritain = sources(searcher.search(query, Scope.of(Set.of(), Optional.of("GB")), 20));
+    List<String> unknown = sources(searcher.search(query, Scope.everyone(), 20));
+
+    // then
+    assertEquals("reorganisation/works-council.md", inGermany.get(0));
+    assertTrue(!inBritain.contains("reorganisation/works-council.md"), inBritain.toString());
+    assertEquals("reorganisation/works-council.md", unknown.get(0));
+  }
+
+  @Test
+  void shouldFindPoliciesWhoseWordsDifferFromTheQuestionBetterThanBm25Alone() {
+    // given: questions phrased in words the right policy does not use, some of which a wrong policy does use
+    Map<String, String> questions = Map.of(
+        "my grandmother passed away, can I get some time off?", "leave/bereavement.md",
+        "how much money do I get if they make my job go away?", "reorganisation/severance.md",
+        "I have the flu and can't come in, do I still get paid?", "leave/sickness.md",
+        "when does my salary go up each year?", "pay-review.md");
+    PolicySearcher bm25 = searcher.withWeights(FusionWeights.lexicalOnly());
+
+    // when
+    int hybridFirst = 0;
+    int bm25First = 0;
+    for (Map.Entry<String, String> q : questions.entrySet()) {
+      hybridFirst += q.getValue().equals(searcher.search(q.getKey(), Scope.everyone(), 5).get(0).passage().source()) ? 1 : 0;
+      List<Hit> lexical = bm25.search(q.getKey(), Scope.everyone(), 5);
+      bm25First += !lexical.isEmpty() && q.getValue().equals(lexical.get(0).passage().source()) ? 1 : 0;
+    }
+
+    // then
+    assertEquals(questions.size(), hybridFirst);
+    assertTrue(bm25First < hybridFirst, "BM25 alone found " + bm25First + " of " + questions.size());
+  }
+
+  @Test
+  void shouldReportASimilarityThatSeparatesRelatedFromUnrelatedQuestions() {
+    // when
+    double related = searcher.search("how many days of holiday do I get", Scope.everyone(), 1).get(0).similarity();
+    double unrelated = searcher.search("what is the capital of Peru", Scope.everyone(), 1).get(0).similarity();
+
+    // then
+    assertTrue(related > unrelated + 0.2, related + " vs " + unrelated);
+  }
+}

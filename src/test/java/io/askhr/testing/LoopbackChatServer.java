@@ -1,0 +1,111 @@
+package io.askhr.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * A real HTTP server on loopback that speaks the OpenAI chat-completions protocol, for testing the LLM path
+ * without model weights. Each request is recorded; the reply text comes from a function of the request.
+ */
+public final class LoopbackChatServer implements AutoCloseable {
+
+  private final HttpServer server;
+  private final ObjectMapper json = new ObjectMapper();
+  private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+  private volatile Function<JsonNode, String> reply = request -> "OK";
+  private volatile Duration delay = Duration.ZERO;
+  private volatile int status = 200;
+
+  public LoopbackChatServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/v1/chat/completions", this::handle);
+    server.start();
+  }
+
+  /** The base URL to give the OpenAI client, ending in {@code /v1}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  public LoopbackChatServer replyWith(String text) {
+    this.reply = request -> text;
+    return this;
+  }
+
+  public LoopbackChatServer replyWith(Function<JsonNode, String> reply) {
+    this.reply = reply;
+    return this;
+  }
+
+  public LoopbackChatServer delay(Duration delay) {
+    this.delay = delay;
+    return this;
+  }
+
+  public LoopbackChatServer status(int status) {
+    this.status = status;
+    return this;
+  }
+
+  public List<JsonNode> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** All message contents of the last request, joined. */
+  public String lastPrompt() {
+    StringBuilder all = new StringBuilder();
+    requests.get(requests.size() - 1).get("messages").forEach(m -> all.append(m.get("content").asText()).append('\n'));
+    return all.toString();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    JsonNode request = json.readTree(exchange.getRequestBody().readAllBytes());
+    requests.add(request);
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    byte[] body;
+    if (status == 200) {
+      ObjectNode response = json.createObjectNode();
+      response.put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 0)
+          .put("model", request.path("model").asText("test"));
+      ObjectNode choice = response.putArray("choices").addObject();
+      choice.put("index", 0).put("finish_reason", "stop");
+      choice.putObject("message").put("role", "assistant").put("content", reply.apply(request));
+      response.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+      body = json.writeValueAsBytes(response);
+    } else {
+      body = "{\"error\":{\"message\":\"test failure\",\"type\":\"server_error\"}}".getBytes(StandardCharsets.UTF_8);
+    }
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    try {
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } catch (IOException clientGone) {
+      // The client timed out and closed the connection; that is what timeout tests provoke.
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
