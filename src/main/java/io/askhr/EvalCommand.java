@@ -41,6 +41,12 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--ranking", defaultValue = "hybrid", description = "hybrid (default), bm25 or vector")
   Ranking ranking;
 
+  @Option(names = "--fusion", paramLabel = "METHOD", description = "Hybrid fusion to measure: SCORE or RRF (default: the built-in)")
+  FusionWeights.Method fusion;
+
+  @Option(names = "--lexical-weight", paramLabel = "W", description = "BM25 share of the hybrid, 0..1 (vectors get 1-W)")
+  Double lexicalWeight;
+
   @Option(names = "--verbose", description = "Print each question's rank and best similarity")
   boolean verbose;
 
@@ -53,7 +59,12 @@ final class EvalCommand implements Callable<Integer> {
     try (Engine engine = Engine.open(folders.settings())) {
       IndexReport indexed = engine.refresh();
       PolicySearcher searcher = switch (ranking) {
-        case hybrid -> engine.searcher();
+        case hybrid -> fusion == null && lexicalWeight == null
+            ? engine.searcher()
+            : engine.searcher().withWeights(FusionWeights.DEFAULT.with(
+                fusion == null ? FusionWeights.DEFAULT.method() : fusion,
+                lexicalWeight == null ? FusionWeights.DEFAULT.lexical() : lexicalWeight,
+                1 - (lexicalWeight == null ? FusionWeights.DEFAULT.lexical() : lexicalWeight)));
         case bm25 -> engine.searcher().withWeights(FusionWeights.lexicalOnly());
         case vector -> engine.searcher().withWeights(FusionWeights.vectorOnly());
       };
@@ -62,6 +73,9 @@ final class EvalCommand implements Callable<Integer> {
         if (verbose) {
           out.printf(Locale.ROOT, "rank %2d  sim %.3f  %s%n", outcome.firstCorrectRank(), outcome.bestSimilarity(),
               outcome.question().question());
+          if (outcome.firstCorrectRank() != 1 && !outcome.question().sources().isEmpty()) {
+            out.printf("         gold %s%n         top  %s%n", outcome.question().sources(), outcome.top());
+          }
         }
       });
       if (json) {

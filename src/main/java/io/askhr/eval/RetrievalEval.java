@@ -22,7 +22,13 @@ public final class RetrievalEval {
   }
 
   /** One question's outcome: the rank of the first correct hit (0 when none in the top k) and the best similarity. */
-  public record Outcome(GoldQuestion question, int firstCorrectRank, double bestSimilarity, long nanos) {}
+  public record Outcome(GoldQuestion question, int firstCorrectRank, double bestSimilarity, long nanos,
+      List<String> top) {
+
+    public Outcome {
+      top = List.copyOf(top);
+    }
+  }
 
   /** Searches each question {@code k} deep (at least 10, for MRR@10) and reports; {@code each} sees every outcome. */
   public EvalReport run(List<GoldQuestion> gold, int k, Consumer<Outcome> each) {
@@ -35,7 +41,9 @@ public final class RetrievalEval {
       List<Hit> hits = searcher.search(q.question(), Scope.everyone(), Math.max(k, 10));
       long nanos = System.nanoTime() - start;
       double best = hits.stream().mapToDouble(Hit::similarity).max().orElse(0);
-      Outcome outcome = new Outcome(q, firstCorrectRank(q, hits), best, nanos);
+      List<String> top = hits.stream().limit(3)
+          .map(h -> h.passage().source() + (h.passage().page() > 0 ? "#page=" + h.passage().page() : "")).toList();
+      Outcome outcome = new Outcome(q, firstCorrectRank(q, hits), best, nanos, top);
       outcomes.add(outcome);
       each.accept(outcome);
     }

@@ -34,7 +34,8 @@ final class DocxReader implements DocumentReader {
     try {
       pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
     } catch (OLE2NotOfficeXmlFileException e) {
-      throw new DocumentProblem("not a valid DOCX (it is an old .doc or a password-protected file; save it as DOCX)", e);
+      throw new DocumentProblem(
+          "not a valid DOCX (it is an old .doc or a password-protected file; save it as DOCX)", e);
     } catch (InvalidFormatException | NotOfficeXmlFileException | POIXMLException e) {
       throw new DocumentProblem("not a valid DOCX (" + e.getMessage() + ")", e);
     }

@@ -2,6 +2,9 @@ package io.askhr.knowledge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -31,11 +34,20 @@ public final class KnowledgeFolder {
   private final MetadataParser metadata = new MetadataParser();
 
   public KnowledgeFolder(Path root, long maxFileBytes) {
+    this(root, maxFileBytes, defaultReaders());
+  }
+
+  /** @param readers reader per lower-case file extension */
+  KnowledgeFolder(Path root, long maxFileBytes, Map<String, DocumentReader> readers) {
     this.root = root.toAbsolutePath().normalize();
     this.maxFileBytes = maxFileBytes;
+    this.readers = Map.copyOf(readers);
+  }
+
+  private static Map<String, DocumentReader> defaultReaders() {
     MarkdownReader markdown = new MarkdownReader();
     HtmlReader html = new HtmlReader();
-    this.readers = Map.of(
+    return Map.of(
         "md", markdown,
         "markdown", markdown,
         "txt", new PlainTextReader(),
@@ -218,7 +230,7 @@ public final class KnowledgeFolder {
     if (mb >= 10) {
       return String.valueOf(Math.round(mb));
     }
-    java.math.BigDecimal value = new java.math.BigDecimal(mb).round(new java.math.MathContext(2));
+    BigDecimal value = new BigDecimal(mb).round(new MathContext(2));
     return value.stripTrailingZeros().toPlainString();
   }
 
@@ -228,7 +240,7 @@ public final class KnowledgeFolder {
     if (message == null || message.isBlank()) {
       return kind;
     }
-    return e instanceof NoSuchFileException || e instanceof java.nio.file.AccessDeniedException
+    return e instanceof NoSuchFileException || e instanceof AccessDeniedException
         ? kind + ": " + message
         : message;
   }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,11 +35,17 @@ final class MarkdownReader implements DocumentReader {
   private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{%.*?%\\}|\\{\\{.*?\\}\\}", Pattern.DOTALL);
   private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
 
-  private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*\\](?:\\((?:[^()]++|\\([^)]*\\))*+\\)|\\[[^\\]]*\\])");
-  private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\((?:[^()]++|\\([^)]*\\))*+\\)");
+  private static final Pattern IMAGE = Pattern.compile(
+      "!\\[[^\\]]*\\](?:\\((?:[^()]++|\\([^)]*\\))*+\\)|\\[[^\\]]*\\])");
+  // Link text may hold one level of brackets: "[[MAKE A COPY] Checklist](https://…)".
+  private static final Pattern LINK =
+      Pattern.compile("\\[((?:[^\\[\\]]++|\\[[^\\[\\]]*\\])*+)\\]\\((?:[^()]++|\\([^)]*\\))*+\\)");
   private static final Pattern REFERENCE_LINK = Pattern.compile("\\[([^\\]]+)\\]\\[[^\\]]*\\]");
   private static final Pattern AUTOLINK = Pattern.compile("<((?:https?://|mailto:)[^>\\s]+)>");
-  private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>");
+  private static final Pattern HTML_TAG = Pattern.compile("</?([A-Za-z][A-Za-z0-9-]*)(?:\\s[^<>]*)?/?>");
+  private static final Set<String> INLINE_TAGS = Set.of(
+      "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span", "strong",
+      "sub", "sup", "time", "u", "var");
   private static final Pattern CODE = Pattern.compile("`+([^`]+?)`+");
   private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(\\S(?:.*?\\S)?)\\1");
   private static final Pattern EMPHASIS_STAR = Pattern.compile("(?<![\\w*\\\\])\\*(\\S(?:.*?\\S)?)\\*(?![\\w*])");
@@ -68,6 +76,10 @@ final class MarkdownReader implements DocumentReader {
     body = TEMPLATE_COMMENT.matcher(body).replaceAll("");
     body = HTML_COMMENT.matcher(body).replaceAll("");
     body = TEMPLATE_TAG.matcher(body).replaceAll("");
+    // Raw HTML may spread one tag over several lines (a lone ">" would read as a blockquote), so tags go first;
+    // block tags leave a line break behind, so "<p>a</p><p>b</p>" does not become "ab".
+    body = HTML_TAG.matcher(body).replaceAll(
+        tag -> INLINE_TAGS.contains(tag.group(1).toLowerCase(Locale.ROOT)) ? "" : "\n");
     return new ParsedFile(new Blocks(body.split("\n", -1)).parse(), Optional.empty(), frontMatter);
   }
 
@@ -85,7 +97,11 @@ final class MarkdownReader implements DocumentReader {
     s = STRIKE.matcher(s).replaceAll("$1");
     s = ESCAPE.matcher(s).replaceAll("$1");
     s = Parser.unescapeEntities(s, false);
-    return s.lines().map(Text::collapse).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
+    // A line left with no letter or digit ("-" of a list item whose link was a template tag) carries nothing.
+    return s.lines()
+        .map(Text::collapse)
+        .filter(l -> l.chars().anyMatch(Character::isLetterOrDigit))
+        .collect(Collectors.joining("\n"));
   }
 
   /** One pass over the lines of the body, emitting blocks as they close. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.jsoup.Jsoup;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -45,7 +46,8 @@ final class MetadataParser {
   DocumentMetadata resolve(Optional<YamlSource> yaml, Optional<String> formatTitle, List<TextBlock> blocks,
       String fileName) throws DocumentProblem {
     Map<?, ?> fields = yaml.isPresent() ? parse(yaml.get()) : Map.of();
-    String title = string(fields, "title")
+    // Handbook titles sometimes carry markup ("Travel <em>before</em> onboarding").
+    String title = string(fields, "title").map(t -> Text.collapse(Jsoup.parse(t).text())).filter(t -> !t.isEmpty())
         .or(() -> formatTitle)
         .or(() -> blocks.stream().filter(b -> b.isHeading() && b.level() == 1).map(TextBlock::text).findFirst())
         .orElseGet(() -> Text.humanise(fileName));

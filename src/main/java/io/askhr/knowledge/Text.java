@@ -18,7 +18,8 @@ final class Text {
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
   private static final Pattern WORD = Pattern.compile("\\S+");
   // Bullets and "1." / "2)" numbering; letters are left out so "A. Smith" is not taken for an item.
-  private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+•▪◦‣●○■□➢►–—]|\\d{1,3}[.)])\\s+\\S");
+  private static final Pattern LIST_ITEM =
+      Pattern.compile("^\\s*(?:[-*+•▪◦‣●○■□➢►–—]|\\d{1,3}[.)])\\s+\\S");
 
   private Text() {}
 

@@ -3,6 +3,8 @@ package io.askhr.knowledge;
 /** A file of the knowledge folder that could not be turned into a document, with a reason HR can act on. */
 public final class UnreadableDocumentException extends Exception {
 
+  private static final long serialVersionUID = 1L;
+
   private final String source;
   private final String reason;
 
@@ -24,10 +26,5 @@ public final class UnreadableDocumentException extends Exception {
   /** Why the file could not be read, e.g. "password protected". */
   public String reason() {
     return reason;
-  }
-
-  /** The same failure as an ingest problem for the HR report. */
-  public IngestProblem toProblem() {
-    return new IngestProblem(source, reason);
   }
 }

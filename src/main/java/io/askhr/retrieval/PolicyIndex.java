@@ -186,12 +186,21 @@ public final class PolicyIndex implements Closeable {
     return context + "\n" + passage.text();
   }
 
+  /** "reorganisation/severance-pay.md" becomes "severance pay". */
+  static String fileWords(String source) {
+    String name = source.substring(source.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[_\\-.]+", " ");
+  }
+
   private static Document toDocument(PolicyPassage passage, String hash, float[] vector) {
     Document doc = new Document();
     doc.add(new StringField(PolicyFields.ID, passage.id(), Field.Store.YES));
     doc.add(new StringField(PolicyFields.SOURCE, passage.source(), Field.Store.YES));
     doc.add(new StoredField(PolicyFields.HASH, hash));
-    doc.add(new TextField(PolicyFields.TITLE, passage.title(), Field.Store.YES));
+    // File names are chosen by HR and name the subject ("severance-pay.md"), so they are searched with the title.
+    doc.add(new StoredField(PolicyFields.TITLE, passage.title()));
+    doc.add(new TextField(PolicyFields.TITLE, passage.title() + "\n" + fileWords(passage.source()), Field.Store.NO));
     doc.add(new TextField(PolicyFields.HEADINGS, String.join(PolicyFields.HEADING_SEPARATOR, passage.headingPath()), Field.Store.YES));
     doc.add(new TextField(PolicyFields.TEXT, passage.text(), Field.Store.YES));
     doc.add(new StoredField(PolicyFields.PAGE, passage.page()));

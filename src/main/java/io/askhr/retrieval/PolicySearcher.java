@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -25,6 +27,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -33,13 +36,17 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Hybrid search over policy passages: BM25 over text, headings and title, plus KNN over passage embeddings,
  * fused by reciprocal rank. The asker's scope filters both searches before anything is ranked.
  */
 public final class PolicySearcher {
+
+  /** Shorter unknown words are more often codes or names than typos. */
+  private static final int MIN_FUZZY_LENGTH = 4;
+  /** Bounds the work a very long message can cause (BooleanQuery allows 1024 clauses). */
+  private static final int MAX_QUERY_TERMS = 100;
 
   private final SearcherManager searchers;
   private final Analyzer analyzer;
@@ -82,10 +89,16 @@ public final class PolicySearcher {
     int depth = Math.max(k, weights.depth());
     Query filter = scopeFilter(scope);
     Map<Integer, Integer> lexicalRanks = new HashMap<>();
-    Query lexical = lexicalQuery(query);
+    Map<Integer, Double> lexicalShares = new HashMap<>();
+    Query lexical = lexicalQuery(searcher, query);
     if (lexical != null && weights.lexical() > 0) {
       Query filtered = new BooleanQuery.Builder().add(lexical, Occur.MUST).add(filter, Occur.FILTER).build();
-      rank(searcher.search(filtered, depth).scoreDocs, lexicalRanks);
+      ScoreDoc[] docs = searcher.search(filtered, depth).scoreDocs;
+      rank(docs, lexicalRanks);
+      float lowest = docs.length == 0 ? 0 : docs[docs.length - 1].score;
+      for (ScoreDoc d : docs) {
+        lexicalShares.put(d.doc, docs[0].score > lowest ? (d.score - lowest) / (docs[0].score - lowest) : 1.0);
+      }
     }
     Map<Integer, Integer> vectorRanks = new HashMap<>();
     if (weights.vector() > 0) {
@@ -95,12 +108,22 @@ public final class PolicySearcher {
 
     Set<Integer> candidates = new LinkedHashSet<>(lexicalRanks.keySet());
     candidates.addAll(vectorRanks.keySet());
+    Map<Integer, Double> similarities = new HashMap<>();
+    for (int doc : candidates) {
+      similarities.put(doc, similarity(searcher, doc, queryVector));
+    }
+    double minSimilarity = similarities.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    double maxSimilarity = similarities.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
     List<Hit> hits = new ArrayList<>();
     for (int doc : candidates) {
       int lexicalRank = lexicalRanks.getOrDefault(doc, 0);
       int vectorRank = vectorRanks.getOrDefault(doc, 0);
-      double score = weights.fuse(lexicalRank, vectorRank);
-      hits.add(new Hit(passage(searcher, doc), score, similarity(searcher, doc, queryVector), lexicalRank, vectorRank));
+      double similarity = similarities.get(doc);
+      // Both signals scaled to 0..1 over this query's candidates, so that the weights mean what they say.
+      double vectorShare = maxSimilarity > minSimilarity
+          ? (similarity - minSimilarity) / (maxSimilarity - minSimilarity) : 1.0;
+      double score = weights.fuse(lexicalRank, vectorRank, lexicalShares.getOrDefault(doc, 0.0), vectorShare);
+      hits.add(new Hit(passage(searcher, doc), score, similarity, lexicalRank, vectorRank));
     }
     hits.sort(Comparator.comparingDouble(Hit::score).reversed());
     return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
@@ -112,19 +135,41 @@ public final class PolicySearcher {
     }
   }
 
-  /** Query words may match the body, the section headings or the document title; headings say what a passage is about. */
-  private Query lexicalQuery(String query) {
-    QueryBuilder builder = new QueryBuilder(analyzer);
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    boolean empty = true;
-    for (Map.Entry<String, Float> field : weights.fieldBoosts().entrySet()) {
-      Query q = builder.createBooleanQuery(field.getKey(), query);
-      if (q != null) {
-        any.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
-        empty = false;
-      }
+  /**
+   * Query words may match the body, the section headings or the document title; headings say what a passage is
+   * about. A word the index has never seen is most often a typo ("servises"), so it is matched with edits.
+   */
+  private Query lexicalQuery(IndexSearcher searcher, String query) throws IOException {
+    List<String> terms = analyze(query.replace('_', ' '));
+    if (terms.isEmpty()) {
+      return null;
     }
-    return empty ? null : any.build();
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Map.Entry<String, Float> field : weights.fieldBoosts().entrySet()) {
+      BooleanQuery.Builder words = new BooleanQuery.Builder();
+      for (String term : terms) {
+        Term t = new Term(field.getKey(), term);
+        boolean unknown = searcher.getIndexReader().docFreq(new Term(PolicyFields.TEXT, term)) == 0;
+        words.add(unknown && term.length() >= MIN_FUZZY_LENGTH
+            ? new FuzzyQuery(t, term.length() >= 6 ? 2 : 1)
+            : new TermQuery(t), Occur.SHOULD);
+      }
+      any.add(new BoostQuery(words.build(), field.getValue()), Occur.SHOULD);
+    }
+    return any.build();
+  }
+
+  private List<String> analyze(String text) throws IOException {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream tokens = analyzer.tokenStream(PolicyFields.TEXT, text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+        terms.add(term.toString());
+      }
+      tokens.end();
+    }
+    return terms;
   }
 
   static Query scopeFilter(Scope scope) {

@@ -20,11 +20,11 @@ class RetrievalEvalTest {
   void shouldComputeHitRatesAndMrrOverAnswerableQuestions() {
     // given: ranks 1, 3, 7, none; plus one unanswerable question that was correctly not covered
     List<Outcome> outcomes = List.of(
-        new Outcome(q("a", "x.md"), 1, 0.8, 1_000_000),
-        new Outcome(q("b", "x.md"), 3, 0.6, 2_000_000),
-        new Outcome(q("c", "x.md"), 7, 0.5, 3_000_000),
-        new Outcome(q("d", "x.md"), 0, 0.2, 4_000_000),
-        new Outcome(q("e"), 0, 0.1, 5_000_000));
+        new Outcome(q("a", "x.md"), 1, 0.8, 1_000_000, List.of()),
+        new Outcome(q("b", "x.md"), 3, 0.6, 2_000_000, List.of()),
+        new Outcome(q("c", "x.md"), 7, 0.5, 3_000_000, List.of()),
+        new Outcome(q("d", "x.md"), 0, 0.2, 4_000_000, List.of()),
+        new Outcome(q("e"), 0, 0.1, 5_000_000, List.of()));
 
     // when
     EvalReport report = RetrievalEval.report(outcomes, 0.3);
