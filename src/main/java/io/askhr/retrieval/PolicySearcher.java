@@ -101,33 +101,47 @@ public final class PolicySearcher {
       }
     }
     Map<Integer, Integer> vectorRanks = new HashMap<>();
+    Map<Integer, Double> similarities = new HashMap<>();
     if (weights.vector() > 0) {
-      rank(searcher.search(new KnnFloatVectorQuery(PolicyFields.VECTOR, queryVector, depth, filter), depth).scoreDocs,
-          vectorRanks);
+      ScoreDoc[] docs =
+          searcher.search(new KnnFloatVectorQuery(PolicyFields.VECTOR, queryVector, depth, filter), depth).scoreDocs;
+      rank(docs, vectorRanks);
+      for (ScoreDoc d : docs) {
+        // Lucene scores COSINE vectors as (1 + cos) / 2.
+        similarities.put(d.doc, 2.0 * d.score - 1);
+      }
     }
 
     Set<Integer> candidates = new LinkedHashSet<>(lexicalRanks.keySet());
     candidates.addAll(vectorRanks.keySet());
-    Map<Integer, Double> similarities = new HashMap<>();
     for (int doc : candidates) {
-      similarities.put(doc, similarity(searcher, doc, queryVector));
+      if (!similarities.containsKey(doc)) {
+        similarities.put(doc, similarity(searcher, doc, queryVector));
+      }
     }
     double minSimilarity = similarities.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
     double maxSimilarity = similarities.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-    List<Hit> hits = new ArrayList<>();
+    List<Candidate> ranked = new ArrayList<>();
     for (int doc : candidates) {
-      int lexicalRank = lexicalRanks.getOrDefault(doc, 0);
-      int vectorRank = vectorRanks.getOrDefault(doc, 0);
       double similarity = similarities.get(doc);
       // Both signals scaled to 0..1 over this query's candidates, so that the weights mean what they say.
       double vectorShare = maxSimilarity > minSimilarity
           ? (similarity - minSimilarity) / (maxSimilarity - minSimilarity) : 1.0;
+      int lexicalRank = lexicalRanks.getOrDefault(doc, 0);
+      int vectorRank = vectorRanks.getOrDefault(doc, 0);
       double score = weights.fuse(lexicalRank, vectorRank, lexicalShares.getOrDefault(doc, 0.0), vectorShare);
-      hits.add(new Hit(passage(searcher, doc), score, similarity, lexicalRank, vectorRank));
+      ranked.add(new Candidate(doc, score, similarity, lexicalRank, vectorRank));
     }
-    hits.sort(Comparator.comparingDouble(Hit::score).reversed());
-    return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
+    ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    List<Hit> hits = new ArrayList<>();
+    for (Candidate c : ranked.subList(0, Math.min(k, ranked.size()))) {
+      hits.add(new Hit(passage(searcher, c.doc()), c.score(), c.similarity(), c.lexicalRank(), c.vectorRank()));
+    }
+    return List.copyOf(hits);
   }
+
+  /** A document of the fused ranking, before its stored fields are loaded (only the top k ever are). */
+  private record Candidate(int doc, double score, double similarity, int lexicalRank, int vectorRank) {}
 
   private static void rank(ScoreDoc[] docs, Map<Integer, Integer> ranks) {
     for (int i = 0; i < docs.length; i++) {
@@ -150,11 +164,17 @@ public final class PolicySearcher {
       for (String term : terms) {
         Term t = new Term(field.getKey(), term);
         boolean unknown = searcher.getIndexReader().docFreq(new Term(PolicyFields.TEXT, term)) == 0;
-        words.add(unknown && term.length() >= MIN_FUZZY_LENGTH
-            ? new FuzzyQuery(t, term.length() >= 6 ? 2 : 1)
-            : new TermQuery(t), Occur.SHOULD);
+        if (!unknown) {
+          words.add(new TermQuery(t), Occur.SHOULD);
+        } else if (term.length() >= MIN_FUZZY_LENGTH && field.getKey().equals(PolicyFields.TEXT)) {
+          // Typos rarely hit the first letter; a fixed first letter keeps the edit search cheap.
+          words.add(new FuzzyQuery(t, term.length() >= 6 ? 2 : 1, 1), Occur.SHOULD);
+        }
       }
-      any.add(new BoostQuery(words.build(), field.getValue()), Occur.SHOULD);
+      BooleanQuery fieldQuery = words.build();
+      if (!fieldQuery.clauses().isEmpty()) {
+        any.add(new BoostQuery(fieldQuery, field.getValue()), Occur.SHOULD);
+      }
     }
     return any.build();
   }
