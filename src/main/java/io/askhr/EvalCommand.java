@@ -69,7 +69,8 @@ final class EvalCommand implements Callable<Integer> {
         case vector -> engine.searcher().withWeights(FusionWeights.vectorOnly());
       };
       double threshold = engine.settings().answers().minSimilarity();
-      EvalReport report = new RetrievalEval(searcher, threshold).run(gold, k, outcome -> {
+      double confident = engine.settings().answers().confidentSimilarity();
+      EvalReport report = new RetrievalEval(searcher, threshold, confident).run(gold, k, outcome -> {
         if (verbose) {
           out.printf(Locale.ROOT, "rank %2d  sim %.3f  %s%n", outcome.firstCorrectRank(), outcome.bestSimilarity(),
               outcome.question().question());
@@ -90,6 +91,8 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "\"not covered\" (best similarity < %.2f): %d of %d answerable; %d of %d without sources%n",
             threshold, report.answerableNotCovered(), report.answerable(), report.unanswerableNotCovered(),
             report.unanswerable());
+        out.printf(Locale.ROOT, "hedged (%.2f to %.2f, extractive mode says \"closest passages\"): %d answerable; %d without"
+            + " sources%n", threshold, confident, report.answerableHedged(), report.unanswerableHedged());
       }
       out.flush();
     }

@@ -7,6 +7,9 @@ package io.askhr.eval;
  * @param answerableNotCovered answerable questions whose best hit fell under the "not covered" threshold
  * @param unanswerable questions with no sources, expected to get the "not covered" reply
  * @param unanswerableNotCovered how many of those did get it
+ * @param answerableHedged answerable questions above the "not covered" threshold but under the confident one, whose
+ *     extractive reply is hedged ("the closest passages I found")
+ * @param unanswerableHedged unanswerable questions in that band
  */
 public record EvalReport(
     int answerable,
@@ -17,5 +20,7 @@ public record EvalReport(
     int answerableNotCovered,
     int unanswerable,
     int unanswerableNotCovered,
+    int answerableHedged,
+    int unanswerableHedged,
     double searchP50Millis,
     double searchP95Millis) {}

@@ -15,10 +15,13 @@ public final class RetrievalEval {
 
   private final PolicySearcher searcher;
   private final double minSimilarity;
+  private final double confidentSimilarity;
 
-  public RetrievalEval(PolicySearcher searcher, double minSimilarity) {
+  /** @param minSimilarity and {@code confidentSimilarity}: the answer flow's thresholds, to count their outcomes */
+  public RetrievalEval(PolicySearcher searcher, double minSimilarity, double confidentSimilarity) {
     this.searcher = searcher;
     this.minSimilarity = minSimilarity;
+    this.confidentSimilarity = confidentSimilarity;
   }
 
   /** One question's outcome: the rank of the first correct hit (0 when none in the top k) and the best similarity. */
@@ -47,7 +50,7 @@ public final class RetrievalEval {
       outcomes.add(outcome);
       each.accept(outcome);
     }
-    return report(outcomes, minSimilarity);
+    return report(outcomes, minSimilarity, confidentSimilarity);
   }
 
   static int firstCorrectRank(GoldQuestion q, List<Hit> hits) {
@@ -60,7 +63,7 @@ public final class RetrievalEval {
     return 0;
   }
 
-  static EvalReport report(List<Outcome> outcomes, double minSimilarity) {
+  static EvalReport report(List<Outcome> outcomes, double minSimilarity, double confidentSimilarity) {
     int answerable = 0;
     int at1 = 0;
     int at5 = 0;
@@ -69,17 +72,22 @@ public final class RetrievalEval {
     int answerableNotCovered = 0;
     int unanswerable = 0;
     int unanswerableNotCovered = 0;
+    int answerableHedged = 0;
+    int unanswerableHedged = 0;
     List<Long> times = new ArrayList<>();
     for (Outcome o : outcomes) {
       times.add(o.nanos());
       boolean notCovered = o.bestSimilarity() < minSimilarity;
+      boolean hedged = !notCovered && o.bestSimilarity() < confidentSimilarity;
       if (o.question().sources().isEmpty()) {
         unanswerable++;
         unanswerableNotCovered += notCovered ? 1 : 0;
+        unanswerableHedged += hedged ? 1 : 0;
         continue;
       }
       answerable++;
       answerableNotCovered += notCovered ? 1 : 0;
+      answerableHedged += hedged ? 1 : 0;
       int rank = o.firstCorrectRank();
       if (rank > 0) {
         at1 += rank == 1 ? 1 : 0;
@@ -90,7 +98,8 @@ public final class RetrievalEval {
     }
     times.sort(Long::compare);
     return new EvalReport(answerable, share(at1, answerable), share(at5, answerable), share(at10, answerable),
-        share(reciprocal, answerable), answerableNotCovered, unanswerable, unanswerableNotCovered,
+        share(reciprocal, answerable), answerableNotCovered, unanswerable, unanswerableNotCovered, answerableHedged,
+        unanswerableHedged,
         percentile(times, 0.50), percentile(times, 0.95));
   }
 

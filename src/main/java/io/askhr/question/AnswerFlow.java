@@ -105,11 +105,17 @@ public final class AnswerFlow implements QuestionHandler {
     m.appendTail(body);
 
     StringBuilder text = new StringBuilder();
-    if (mode == Reply.Mode.EXTRACTIVE) {
+    Set<Reply.Flag> flags = EnumSet.noneOf(Reply.Flag.class);
+    boolean unsure = similarity < settings.confidentSimilarity();
+    if (mode == Reply.Mode.EXTRACTIVE && unsure) {
+      // Quoting a loosely related passage as if it were the answer would mislead; say what it is.
+      flags.add(Reply.Flag.ESCALATION_SUGGESTED);
+      text.append("I could not find a policy that answers this directly. The closest passages I found say ")
+          .append("(quoted directly); if they do not help, please contact ").append(settings.hrContact()).append(":\n");
+    } else if (mode == Reply.Mode.EXTRACTIVE) {
       text.append("Here is what our policies say (quoted directly):\n");
     }
     text.append(body.toString().strip());
-    Set<Reply.Flag> flags = EnumSet.noneOf(Reply.Flag.class);
     if (sensitive) {
       flags.add(Reply.Flag.SENSITIVE);
       flags.add(Reply.Flag.ESCALATION_SUGGESTED);

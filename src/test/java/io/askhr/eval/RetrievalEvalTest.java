@@ -27,7 +27,7 @@ class RetrievalEvalTest {
         new Outcome(q("e"), 0, 0.1, 5_000_000, List.of()));
 
     // when
-    EvalReport report = RetrievalEval.report(outcomes, 0.3);
+    EvalReport report = RetrievalEval.report(outcomes, 0.3, 0.55);
 
     // then
     assertEquals(4, report.answerable());
@@ -38,6 +38,8 @@ class RetrievalEvalTest {
     assertEquals(1, report.answerableNotCovered());
     assertEquals(1, report.unanswerable());
     assertEquals(1, report.unanswerableNotCovered());
+    assertEquals(1, report.answerableHedged());
+    assertEquals(0, report.unanswerableHedged());
     assertEquals(3.0, report.searchP50Millis(), 1e-9);
     assertEquals(5.0, report.searchP95Millis(), 1e-9);
   }

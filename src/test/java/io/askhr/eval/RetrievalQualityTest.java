@@ -33,7 +33,7 @@ class RetrievalQualityTest {
       index.update(new KnowledgeFolder(docs, 50_000_000), PassageSplitter.defaults());
       PolicySearcher searcher = index.searcher().withWeights(weights);
       List<GoldQuestion> gold = GoldSet.read(questions);
-      return new RetrievalEval(searcher, 0).run(gold, 10, outcome -> { });
+      return new RetrievalEval(searcher, 0, 0).run(gold, 10, outcome -> { });
     }
   }
 

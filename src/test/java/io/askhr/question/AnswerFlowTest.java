@@ -82,6 +82,24 @@ class AnswerFlowTest {
   }
 
   @Test
+  void shouldHedgeAnExtractiveReplyWhenTheBestMatchIsWeak() {
+    // given: a confidence bar no passage can clear
+    AnswerSettings strict = new AnswerSettings(settings.topK(), settings.minSimilarity(), 0.99,
+        settings.maxQuestionChars(), settings.hrContact());
+    QuestionHandler flow = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(), strict);
+
+    // when
+    Reply reply = flow.answer(ask("How many days of annual leave do full-time employees get?"));
+
+    // then
+    assertTrue(reply.text().startsWith("I could not find a policy that answers this directly."), reply.text());
+    assertTrue(reply.text().contains("people@example.test"));
+    assertTrue(reply.has(Reply.Flag.ESCALATION_SUGGESTED));
+    assertFalse(reply.has(Reply.Flag.NOT_COVERED));
+    assertEquals("leave/annual-leave.md", reply.citations().get(0).source());
+  }
+
+  @Test
   void shouldSayPlainlyWhenThePoliciesDoNotCoverTheQuestion() {
     // when
     Reply reply = extractiveFlow().answer(ask("What is the best pizza topping?"));
