@@ -154,7 +154,7 @@ public final class PolicySearcher {
    * about. A word the index has never seen is most often a typo ("servises"), so it is matched with edits.
    */
   private Query lexicalQuery(IndexSearcher searcher, String query) throws IOException {
-    List<String> terms = analyze(query.replace('_', ' '));
+    List<String> terms = analyze(CountryAliases.expand(query).replace('_', ' '));
     if (terms.isEmpty()) {
       return null;
     }
