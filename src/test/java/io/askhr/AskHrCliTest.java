@@ -9,6 +9,7 @@ import io.askhr.testing.FixtureKnowledge;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -43,7 +44,8 @@ class AskHrCliTest {
     JsonNode citation = reply.get("citations").get(0);
     assertEquals("reorganisation/severance.md", citation.get("source").asText());
     assertEquals("Severance pay", citation.get("title").asText());
-    assertTrue(citation.get("section").asText().startsWith("Severance pay"));
+    assertTrue(List.of("Formula", "Worked example", "Payment").contains(citation.get("section").asText()),
+        citation.toString());
     assertTrue(citation.get("snippet").asText().length() > 20);
     assertTrue(reply.get("flags").toString().contains("sensitive"));
   }

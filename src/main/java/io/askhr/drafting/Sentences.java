@@ -47,7 +47,8 @@ final class Sentences {
     var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     while (m.find()) {
       String w = m.group();
-      if (w.length() > 2 && !STOP.contains(w)) {
+      // Short codes carry meaning in HR questions: "L5", "3x"; short plain words rarely do.
+      if ((w.length() > 2 || w.chars().anyMatch(Character::isDigit)) && !STOP.contains(w)) {
         words.add(stem(w));
       }
     }

@@ -24,6 +24,9 @@ import java.util.Set;
 /** The folder HR curates: lists the policy files in it and reads each one into a {@link PolicyDocument}. */
 public final class KnowledgeFolder {
 
+  /** Bump when a reader's output changes, so that indexes built from the old output are rebuilt. */
+  public static final int READER_VERSION = 2;
+
   static final String SIDECAR_SUFFIX = ".meta.yml";
   private static final Set<String> OFFICE_FORMATS_TO_CONVERT =
       Set.of("doc", "rtf", "odt", "pptx", "ppt", "xlsx", "xls", "pages");

@@ -181,14 +181,24 @@ final class MarkdownReader implements DocumentReader {
       return i;
     }
 
+    /**
+     * Each body row becomes one line that names its columns ("Level: L5; Approval needed: the CPO."), so that a
+     * row quoted or embedded on its own still says what its numbers are.
+     */
     private int table(int header) {
+      List<String> columns = cells(lines[header]);
       List<String> rows = new ArrayList<>();
-      rows.add(row(lines[header]));
       int i = header + 2;
       for (; i < lines.length && lines[i].contains("|") && !lines[i].isBlank(); i++) {
-        rows.add(row(lines[i]));
+        List<String> cells = cells(lines[i]);
+        if (!cells.stream().allMatch(String::isEmpty)) {
+          rows.add(labelled(columns, cells));
+        }
       }
-      String text = rows.stream().filter(r -> !r.isBlank()).collect(Collectors.joining("\n"));
+      String text = String.join("\n", rows);
+      if (rows.isEmpty() && !columns.stream().allMatch(String::isEmpty)) {
+        text = String.join(" | ", columns);
+      }
       if (!text.isEmpty()) {
         out.add(TextBlock.paragraph(text, 0));
       }
@@ -211,7 +221,7 @@ final class MarkdownReader implements DocumentReader {
     return line.contains("|") && line.contains("-") && TABLE_SEPARATOR.matcher(line).matches();
   }
 
-  private static String row(String line) {
+  private static List<String> cells(String line) {
     String s = line.strip();
     if (s.startsWith("|")) {
       s = s.substring(1);
@@ -223,11 +233,24 @@ final class MarkdownReader implements DocumentReader {
     for (String cell : s.split("(?<!\\\\)\\|", -1)) {
       cells.add(Text.collapse(inline(cell.replace("\\|", "|"))));
     }
-    if (cells.stream().allMatch(String::isEmpty)) {
-      return "";
-    }
-    return String.join(" | ", cells);
+    return cells;
   }
+
+  /** "Level: L5 – L6; Approval needed: As above." when every cell has a column name, else "L5 – L6 | As above". */
+  private static String labelled(List<String> columns, List<String> cells) {
+    if (columns.size() != cells.size() || columns.stream().anyMatch(String::isEmpty)) {
+      return String.join(" | ", cells);
+    }
+    List<String> parts = new ArrayList<>();
+    for (int c = 0; c < cells.size(); c++) {
+      if (!cells.get(c).isEmpty()) {
+        parts.add(columns.get(c) + ": " + cells.get(c));
+      }
+    }
+    String row = String.join("; ", parts);
+    return row.matches(".*[.!?]$") ? row : row + ".";
+  }
+
 
   private static String listMarker(String line) {
     Matcher bullet = BULLET.matcher(line);

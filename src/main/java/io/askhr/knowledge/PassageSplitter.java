@@ -46,6 +46,11 @@ public final class PassageSplitter {
     return new PassageSplitter(350, 450, 60);
   }
 
+  @Override
+  public String toString() {
+    return targetWords + "/" + maxWords + "/" + overlapWords;
+  }
+
   /** Passages of the document in reading order, with ids {@code source#0}, {@code source#1}, … */
   public List<PolicyPassage> split(PolicyDocument document) {
     List<PolicyPassage> passages = new ArrayList<>();

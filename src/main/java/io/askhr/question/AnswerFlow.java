@@ -139,7 +139,13 @@ public final class AnswerFlow implements QuestionHandler {
   private static Citation citation(int number, PolicyPassage p) {
     String text = p.text().strip().replaceAll("\\s+", " ");
     String snippet = text.length() <= SNIPPET_CHARS ? text : text.substring(0, SNIPPET_CHARS).replaceAll("\\s\\S*$", "") + "…";
-    return new Citation(number, p.source(), p.title(), p.section(), p.page(), p.effective(), p.url(), snippet);
+    // A top heading that repeats the title adds nothing to "Title — Section".
+    List<String> path = p.headingPath();
+    if (!path.isEmpty() && path.get(0).equalsIgnoreCase(p.title())) {
+      path = path.subList(1, path.size());
+    }
+    return new Citation(number, p.source(), p.title(), String.join(" › ", path), p.page(), p.effective(), p.url(),
+        snippet);
   }
 
   private Reply notCovered(boolean sensitive, List<String> notices) {

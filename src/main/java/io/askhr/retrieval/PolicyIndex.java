@@ -51,6 +51,10 @@ public final class PolicyIndex implements Closeable {
 
   private static final Logger log = LoggerFactory.getLogger(PolicyIndex.class);
 
+  private static final String PIPELINE_KEY = "askhr.pipeline";
+  /** Bump when {@link #toDocument} changes what is indexed, so existing indexes are rebuilt. */
+  private static final int FIELDS_VERSION = 1;
+
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -92,12 +96,18 @@ public final class PolicyIndex implements Closeable {
     long start = System.nanoTime();
     KnowledgeFolder.Listing listing = folder.list();
     Map<String, String> indexed = indexedHashes();
+    // Passages made by another reader, splitter or model are stale even where the file is unchanged.
+    String pipeline = pipeline(splitter);
+    boolean rebuild = !pipeline.equals(committedPipeline());
+    if (rebuild && !indexed.isEmpty()) {
+      log.info("Reading and splitting changed since the index was built: re-indexing every file");
+    }
     List<IngestProblem> problems = new ArrayList<>(listing.problems());
 
     List<PolicyPassage> fresh = new ArrayList<>();
     Map<String, String> freshHashes = new HashMap<>();
     for (SourceFile file : listing.files()) {
-      if (file.contentHash().equals(indexed.get(file.source()))) {
+      if (!rebuild && file.contentHash().equals(indexed.get(file.source()))) {
         continue;
       }
       try {
@@ -130,6 +140,7 @@ public final class PolicyIndex implements Closeable {
         removed++;
       }
     }
+    writer.setLiveCommitData(Map.of(PIPELINE_KEY, pipeline).entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
     return new IndexReport(
@@ -140,6 +151,24 @@ public final class PolicyIndex implements Closeable {
         fresh.size(),
         problems,
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** What produced the passages: reader version, splitter sizes and embedding model. */
+  private String pipeline(PassageSplitter splitter) {
+    return "readers=" + KnowledgeFolder.READER_VERSION + ";splitter=" + splitter + ";embeddings="
+        + embeddings.getClass().getName() + ";fields=" + FIELDS_VERSION;
+  }
+
+  private String committedPipeline() {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> entry : data) {
+        if (entry.getKey().equals(PIPELINE_KEY)) {
+          return entry.getValue();
+        }
+      }
+    }
+    return "";
   }
 
   /** Number of passages searchable now. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -43,6 +44,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class PolicySearcher {
 
+  private static final Pattern LETTERS_AND_DIGITS = Pattern.compile("\\d+\\p{L}+|\\p{L}+\\d+");
   /** Shorter unknown words are more often codes or names than typos. */
   private static final int MIN_FUZZY_LENGTH = 4;
   /** Bounds the work a very long message can cause (BooleanQuery allows 1024 clauses). */
@@ -166,6 +168,11 @@ public final class PolicySearcher {
         boolean unknown = searcher.getIndexReader().docFreq(new Term(PolicyFields.TEXT, term)) == 0;
         if (!unknown) {
           words.add(new TermQuery(t), Occur.SHOULD);
+        } else if (LETTERS_AND_DIGITS.matcher(term).matches()) {
+          // "401k" is indexed as "401" and "k" because the policy writes "401(k)".
+          for (String part : term.split("(?<=\\d)(?=\\p{L})|(?<=\\p{L})(?=\\d)")) {
+            words.add(new TermQuery(new Term(field.getKey(), part)), Occur.SHOULD);
+          }
         } else if (term.length() >= MIN_FUZZY_LENGTH && field.getKey().equals(PolicyFields.TEXT)) {
           // Typos rarely hit the first letter; a fixed first letter keeps the edit search cheap.
           words.add(new FuzzyQuery(t, term.length() >= 6 ? 2 : 1, 1), Occur.SHOULD);

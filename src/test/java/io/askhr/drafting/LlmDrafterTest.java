@@ -105,7 +105,7 @@ class LlmDrafterTest {
 
     // then
     assertTrue(sensitivePrompt.contains("Do not") && sensitivePrompt.contains("speculate about the employee's own case"));
-    assertTrue(sensitivePrompt.contains("the People team can look at their individual situation"));
+    assertTrue(sensitivePrompt.contains("the People team can look at their individual situation"), sensitivePrompt);
     assertTrue(!plainPrompt.contains("speculate about the employee's own case"));
   }
 

@@ -48,10 +48,9 @@ class MarkdownReaderTest {
         TextBlock.paragraph("The Reward team buys salary survey data every January and uses the median base salary "
             + "for comparable jobs in the United Kingdom.", 0),
         TextBlock.heading(2, "Band table", 0),
-        TextBlock.paragraph("Level | Minimum | Midpoint | Maximum\n"
-            + "L1 | 24,000 | 30,000 | 36,000\n"
-            + "L2 | 30,000 | 37,500 | 45,000\n"
-            + "L3 | 38,000 | 47,500 | 57,000", 0)),
+        TextBlock.paragraph("Level: L1; Minimum: 24,000; Midpoint: 30,000; Maximum: 36,000.\n"
+            + "Level: L2; Minimum: 30,000; Midpoint: 37,500; Maximum: 45,000.\n"
+            + "Level: L3; Minimum: 38,000; Midpoint: 47,500; Maximum: 57,000.", 0)),
         blocks);
   }
 
