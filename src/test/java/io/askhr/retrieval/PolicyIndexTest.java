@@ -76,6 +76,23 @@ class PolicyIndexTest {
   }
 
   @Test
+  void shouldReindexEveryFileWhenTheSplitterChanges() throws Exception {
+    try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
+      // given
+      update(index);
+      embeddings.reset();
+
+      // when
+      IndexReport report = index.update(folder, new PassageSplitter(40, 60, 10));
+
+      // then: every file was read again and every passage embedded again
+      assertEquals(8, report.changedFiles());
+      assertEquals(report.passages(), report.embedded());
+      assertEquals(report.embedded(), embeddings.embedded());
+    }
+  }
+
+  @Test
   void shouldDropPassagesOfDeletedFiles() throws Exception {
     try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
       // given
