@@ -27,6 +27,8 @@ class SensitiveTopicsTest {
       "A colleague keeps making comments about my body, it is harassment | HARASSMENT",
       "I'm being bullied by my team lead                              | HARASSMENT",
       "I feel burnt out and can't cope any more                       | WELLBEING",
+      "I am completely burnt out                                      | WELLBEING",
+      "Ich habe die Kündigung bekommen                                | DISMISSAL",
       "Werde ich eine Abfindung bekommen?                              | REDUNDANCY"})
   void shouldFlagDelicateQuestions(String question, Topic expected) {
     assertTrue(SensitiveTopics.of(question).contains(expected), SensitiveTopics.of(question).toString());
