@@ -1,0 +1,63 @@
+package io.askhr.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  private static Settings from(Map<String, String> env) {
+    return Settings.fromEnvironment(env, Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void shouldStartWithoutAnyCredentials() {
+    // when
+    Settings settings = from(Map.of());
+
+    // then
+    assertEquals(Path.of("knowledge"), settings.knowledgeDir());
+    assertEquals(3978, settings.port());
+    assertTrue(settings.llm().isEmpty());
+    assertEquals(0.30, settings.answers().minSimilarity());
+    assertTrue(settings.indexDir().startsWith(Path.of("data", "index")));
+  }
+
+  @Test
+  void shouldTurnTheModelOnWithABaseUrlAndKeepTheKeyOutOfItsDescription() {
+    // when
+    LlmSettings llm = from(Map.of("LLM_BASE_URL", "http://localhost:11434/v1", "LLM_API_KEY", "sk-secret-123",
+        "LLM_MODEL", "llama3.1", "LLM_TIMEOUT", "5s")).llm().orElseThrow();
+
+    // then
+    assertEquals("http://localhost:11434/v1", llm.baseUrl());
+    assertEquals("llama3.1", llm.model());
+    assertEquals(Duration.ofSeconds(5), llm.timeout());
+    assertFalse(llm.toString().contains("sk-secret-123"), llm.toString());
+  }
+
+  @Test
+  void shouldNameTheVariableThatIsInvalid() {
+    assertTrue(assertThrows(ConfigException.class, () -> from(Map.of("PORT", "eighty"))).getMessage()
+        .startsWith("PORT must be"));
+    assertTrue(assertThrows(ConfigException.class, () -> from(Map.of("LLM_BASE_URL", "localhost:11434"))).getMessage()
+        .startsWith("LLM_BASE_URL must be"));
+    assertTrue(assertThrows(ConfigException.class, () -> from(Map.of("RETRIEVAL_MIN_SIMILARITY", "2"))).getMessage()
+        .startsWith("RETRIEVAL_MIN_SIMILARITY must be between 0 and 1"));
+    assertTrue(assertThrows(ConfigException.class, () -> from(Map.of("LLM_API_KEY", "k", "LLM_TIMEOUT", "soon")))
+        .getMessage().startsWith("LLM_TIMEOUT must be"));
+  }
+
+  @Test
+  void shouldGiveEachKnowledgeFolderItsOwnIndex() {
+    assertFalse(Settings.indexName(Path.of("/a/knowledge")).equals(Settings.indexName(Path.of("/b/knowledge"))));
+    assertTrue(Settings.indexName(Path.of("/a/knowledge")).startsWith("knowledge-"));
+  }
+}
