@@ -78,6 +78,11 @@ final class Engine implements AutoCloseable {
     return index.update(folder, PassageSplitter.defaults());
   }
 
+  /** False when another AskHR process is writing the same index; this one then reads it as it is. */
+  boolean writable() {
+    return index.writable();
+  }
+
   QuestionHandler handler() {
     return handler;
   }

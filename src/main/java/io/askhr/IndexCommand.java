@@ -22,6 +22,9 @@ final class IndexCommand implements Callable<Integer> {
       IndexReport report = engine.refresh();
       PrintWriter out = spec.commandLine().getOut();
       out.printf("Knowledge: %s%nIndex:     %s%n", engine.settings().knowledgeDir(), engine.settings().indexDir());
+      if (!engine.writable()) {
+        out.println("The index is being written by another AskHR process (serve?); nothing was updated.");
+      }
       out.printf("Files: %d (changed %d, removed %d)%nPassages: %d (embedded now: %d)%n",
           report.files(), report.changedFiles(), report.removedFiles(), report.passages(), report.embedded());
       out.printf("Skipped: %d%n", report.problems().size());

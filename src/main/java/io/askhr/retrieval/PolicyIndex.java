@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -29,6 +30,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -38,6 +40,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,18 +59,19 @@ public final class PolicyIndex implements Closeable {
   private static final int FIELDS_VERSION = 1;
 
   private final FSDirectory directory;
-  private final IndexWriter writer;
+  /** Empty when another AskHR process holds the index's write lock: this one then only reads what it commits. */
+  private final Optional<IndexWriter> writer;
   private final SearcherManager searchers;
   private final EmbeddingModel embeddings;
   private final Analyzer analyzer;
 
-  private PolicyIndex(FSDirectory directory, IndexWriter writer, Analyzer analyzer, EmbeddingModel embeddings)
-      throws IOException {
+  private PolicyIndex(FSDirectory directory, Optional<IndexWriter> writer, Analyzer analyzer,
+      EmbeddingModel embeddings) throws IOException {
     this.directory = directory;
     this.analyzer = analyzer;
     this.writer = writer;
     this.embeddings = embeddings;
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = writer.isPresent() ? new SearcherManager(writer.get(), null) : new SearcherManager(directory, null);
   }
 
   /** Opens (or creates) the index in {@code dir}. */
@@ -79,11 +83,24 @@ public final class PolicyIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     try {
-      return new PolicyIndex(directory, new IndexWriter(directory, config), analyzer, embeddings);
+      return new PolicyIndex(directory, Optional.of(new IndexWriter(directory, config)), analyzer, embeddings);
+    } catch (LockObtainFailedException locked) {
+      if (DirectoryReader.indexExists(directory)) {
+        // NOTE: typically `askhr ask` next to a running `serve`; answering from the shared index beats failing.
+        log.warn("Index {} is being written by another AskHR process; using it read-only", dir);
+        return new PolicyIndex(directory, Optional.empty(), analyzer, embeddings);
+      }
+      directory.close();
+      throw locked;
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
     }
+  }
+
+  /** Whether this process may update the index (false when another process holds its write lock). */
+  public boolean writable() {
+    return writer.isPresent();
   }
 
   /** A searcher over the latest committed view of this index. */
@@ -95,6 +112,12 @@ public final class PolicyIndex implements Closeable {
   public synchronized IndexReport update(KnowledgeFolder folder, PassageSplitter splitter) throws IOException {
     long start = System.nanoTime();
     KnowledgeFolder.Listing listing = folder.list();
+    if (writer.isEmpty()) {
+      searchers.maybeRefreshBlocking();
+      return new IndexReport(listing.files().size(), 0, 0, passageCount(), 0, listing.problems(),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+    IndexWriter writer = this.writer.get();
     Map<String, String> indexed = indexedHashes();
     // Passages made by another reader, splitter or model are stale even where the file is unchanged.
     String pipeline = pipeline(splitter);
@@ -160,7 +183,7 @@ public final class PolicyIndex implements Closeable {
   }
 
   private String committedPipeline() {
-    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    Iterable<Map.Entry<String, String>> data = writer.orElseThrow().getLiveCommitData();
     if (data != null) {
       for (Map.Entry<String, String> entry : data) {
         if (entry.getKey().equals(PIPELINE_KEY)) {
@@ -251,7 +274,9 @@ public final class PolicyIndex implements Closeable {
   @Override
   public void close() throws IOException {
     searchers.close();
-    writer.close();
+    if (writer.isPresent()) {
+      writer.get().close();
+    }
     directory.close();
     analyzer.close();
   }

@@ -132,6 +132,26 @@ class PolicyIndexTest {
   }
 
   @Test
+  void shouldAnswerReadOnlyFromAnIndexThatAnotherProcessIsWriting() throws Exception {
+    try (PolicyIndex serving = PolicyIndex.open(indexDir, embeddings)) {
+      // given: one process holds the write lock, as `serve` does
+      int passages = update(serving).passages();
+
+      // when: a second one opens the same folder
+      try (PolicyIndex second = PolicyIndex.open(indexDir, embeddings)) {
+        IndexReport report = update(second);
+
+        // then
+        assertTrue(!second.writable());
+        assertEquals(passages, report.passages());
+        assertEquals(0, report.embedded());
+        assertEquals("reorganisation/severance.md",
+            second.searcher().search("severance formula", Scope.everyone(), 1).get(0).passage().source());
+      }
+    }
+  }
+
+  @Test
   void shouldKeepServingTheLastGoodVersionWhenAFileBreaks() throws Exception {
     try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
       // given
