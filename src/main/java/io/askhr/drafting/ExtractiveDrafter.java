@@ -60,7 +60,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     StringBuilder text = new StringBuilder();
     TreeSet<Integer> cited = new TreeSet<>();
     for (Candidate c : chosen) {
-      text.append("> ").append(c.sentence()).append(" [").append(c.source()).append("]\n");
+      text.append("> ").append(c.sentence()).append(' ').append(Draft.marker(c.source())).append('\n');
       cited.add(c.source());
     }
     return new Draft(text.toString().strip(), List.copyOf(cited), false);

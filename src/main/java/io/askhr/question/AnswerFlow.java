@@ -25,7 +25,6 @@ public final class AnswerFlow implements QuestionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(AnswerFlow.class);
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u2028-\\u202E\\uFEFF]");
-  private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
   private static final int SNIPPET_CHARS = 240;
 
   private final PolicySearcher searcher;
@@ -88,18 +87,19 @@ public final class AnswerFlow implements QuestionHandler {
 
   private Reply grounded(Draft draft, List<PolicyPassage> sources, Reply.Mode mode, boolean sensitive,
       double similarity, List<String> notices) {
-    // Renumber the cited sources 1..m in citation order, so the reader sees [1], [2] whatever was retrieved.
+    // Number the cited sources 1..m in order of first mention, so the reader sees [1], [2] whatever was retrieved.
     Map<Integer, Integer> renumbered = new HashMap<>();
     List<Citation> citations = new ArrayList<>();
-    for (int original : draft.cited()) {
-      int n = citations.size() + 1;
-      renumbered.put(original, n);
-      citations.add(citation(n, sources.get(original - 1)));
-    }
-    Matcher m = MARKER.matcher(draft.text());
+    Matcher m = Draft.MARKER.matcher(draft.text());
     StringBuilder body = new StringBuilder();
     while (m.find()) {
-      Integer n = renumbered.get(Integer.parseInt(m.group(1)));
+      int original = Integer.parseInt(m.group(1));
+      Integer n = renumbered.get(original);
+      if (n == null && original >= 1 && original <= sources.size()) {
+        n = citations.size() + 1;
+        renumbered.put(original, n);
+        citations.add(citation(n, sources.get(original - 1)));
+      }
       m.appendReplacement(body, n == null ? "" : "[" + n + "]");
     }
     m.appendTail(body);

@@ -64,7 +64,7 @@ class LlmDrafterTest {
     assertTrue(prompt.contains("<question>\nHow is severance calculated?\n</question>"), prompt);
     assertEquals("test-model", server.requests().get(0).get("model").asText());
     assertEquals(List.of(1), draft.cited());
-    assertEquals("Three weeks of base pay per complete year of service [1].", draft.text());
+    assertEquals("Three weeks of base pay per complete year of service " + Draft.marker(1) + ".", draft.text());
   }
 
   @Test
@@ -76,7 +76,7 @@ class LlmDrafterTest {
     Draft draft = drafter(Duration.ofSeconds(5)).draft(request(false));
 
     // then
-    assertEquals("Three weeks per year [1], and a company car.", draft.text());
+    assertEquals("Three weeks per year " + Draft.marker(1) + ", and a company car.", draft.text());
     assertEquals(List.of(1), draft.cited());
   }
 
