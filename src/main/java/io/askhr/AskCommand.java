@@ -43,6 +43,10 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (country != null && !isCountryCode(country)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--country must be a two-letter ISO country code such as GB, DE or US, got '" + country + "'");
+    }
     try (Engine engine = Engine.open(folders.settings())) {
       engine.refresh();
       Asker asker = new Asker("cli", System.getProperty("user.name", ""), groups, Optional.ofNullable(country));
@@ -56,6 +60,11 @@ final class AskCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private static boolean isCountryCode(String code) {
+    String c = code.strip().toUpperCase(java.util.Locale.ROOT);
+    return c.equals("UK") || java.util.Set.of(java.util.Locale.getISOCountries()).contains(c);
   }
 
   static String plain(Reply reply) {

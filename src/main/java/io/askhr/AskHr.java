@@ -1,6 +1,7 @@
 package io.askhr;
 
 import io.askhr.config.ConfigException;
+import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, AskCommand.class, IndexCommand.class, EvalCommand.class, BenchCommand.class})
 public final class AskHr implements Runnable {
 
-  /** Exit status for bad usage or configuration (missing folder, invalid setting). */
+  /** Exit status for bad usage or configuration (missing folder, invalid setting, unusable file or index). */
   static final int USAGE_ERROR = 2;
 
   public static void main(String[] args) {
@@ -27,7 +28,7 @@ public final class AskHr implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new AskHr());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof ConfigException || e instanceof NoSuchFileException) {
+      if (e instanceof ConfigException || e instanceof IOException) {
         commandLine.getErr().println("askhr: " + describe(e));
         return USAGE_ERROR;
       }

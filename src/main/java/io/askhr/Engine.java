@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.askhr.config.ConfigException;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
 import io.askhr.drafting.AnswerDrafter;
@@ -49,17 +50,32 @@ final class Engine implements AutoCloseable {
     }
     EmbeddingModel embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
     KnowledgeFolder folder = new KnowledgeFolder(settings.knowledgeDir(), settings.maxFileBytes());
-    PolicyIndex index = PolicyIndex.open(settings.indexDir(), embeddings);
-    AnswerDrafter extractive = new ExtractiveDrafter(embeddings);
-    AnswerDrafter drafter = extractive;
-    QueryRewriter rewriter = new FollowUpHeuristic();
-    if (settings.llm().isPresent()) {
-      ChatModel model = chatModel(settings.llm().get());
-      drafter = new LlmDrafter(model, settings.company(), settings.answers().hrContact());
-      rewriter = new LlmQueryRewriter(model);
+    PolicyIndex index = openIndex(settings, embeddings);
+    try {
+      AnswerDrafter extractive = new ExtractiveDrafter(embeddings);
+      AnswerDrafter drafter = extractive;
+      QueryRewriter rewriter = new FollowUpHeuristic();
+      if (settings.llm().isPresent()) {
+        ChatModel model = chatModel(settings.llm().get());
+        drafter = new LlmDrafter(model, settings.company(), settings.answers().hrContact());
+        rewriter = new LlmQueryRewriter(model);
+      }
+      QuestionHandler handler = new AnswerFlow(index.searcher(), drafter, extractive, rewriter, settings.answers());
+      return new Engine(settings, folder, index, embeddings, handler);
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
     }
-    QuestionHandler handler = new AnswerFlow(index.searcher(), drafter, extractive, rewriter, settings.answers());
-    return new Engine(settings, folder, index, embeddings, handler);
+  }
+
+  private static PolicyIndex openIndex(Settings settings, EmbeddingModel embeddings) {
+    try {
+      return PolicyIndex.open(settings.indexDir(), embeddings);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException("Cannot open the index at " + settings.indexDir().toAbsolutePath() + " ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + "). Point INDEX_DIR or --index at a writable folder, or delete this one to rebuild it.");
+    }
   }
 
   private static ChatModel chatModel(LlmSettings llm) {

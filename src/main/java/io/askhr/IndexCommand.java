@@ -24,6 +24,8 @@ final class IndexCommand implements Callable<Integer> {
       out.printf("Knowledge: %s%nIndex:     %s%n", engine.settings().knowledgeDir(), engine.settings().indexDir());
       if (!engine.writable()) {
         out.println("The index is being written by another AskHR process (serve?); nothing was updated.");
+        out.flush();
+        return 1;
       }
       out.printf("Files: %d (changed %d, removed %d)%nPassages: %d (embedded now: %d)%n",
           report.files(), report.changedFiles(), report.removedFiles(), report.passages(), report.embedded());

@@ -1,6 +1,7 @@
 package io.askhr;
 
 import io.askhr.adapter.web.WebServer;
+import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
 import io.askhr.retrieval.IndexReport;
 import java.time.Duration;
@@ -42,10 +43,14 @@ final class ServeCommand implements Callable<Integer> {
           settings.knowledgeDir(), report.files(), report.passages(), report.embedded(), report.problems().size(),
           report.took().toMillis());
       report.problems().forEach(p -> log.warn("Skipped {}: {}", p.source(), p.reason()));
-      log.info(settings.llm().map(l -> "Drafting with model " + l.model() + " at " + l.baseUrl())
+      if (report.passages() == 0) {
+        log.warn("The index is empty: every question will get the \"not covered\" reply until policies are added to {}",
+            settings.knowledgeDir());
+      }
+      log.info(settings.llm().map(l -> "Drafting with model " + l.model() + " at " + LlmSettings.origin(l.baseUrl()))
           .orElse("No LLM configured (LLM_BASE_URL / LLM_API_KEY): answering extractively, quoting policy"));
       try (WebServer server = new WebServer(engine.handler(), () -> true)) {
-        String bindHost = host != null ? host : System.getenv().getOrDefault("HOST", "0.0.0.0");
+        String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());
         log.info("AskHR is listening on http://{}:{}/", bindHost, bound);
         stopping.await();

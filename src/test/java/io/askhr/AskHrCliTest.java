@@ -72,6 +72,30 @@ class AskHrCliTest {
   }
 
   @Test
+  void shouldRefuseAnUnknownCountryCode() {
+    // when
+    Run run = run("ask", "holiday", "--country", "Narnia", "--knowledge", FixtureKnowledge.source().toString());
+
+    // then
+    assertEquals(2, run.status());
+    assertTrue(run.err().contains("--country must be a two-letter ISO country code"), run.err());
+  }
+
+  @Test
+  void shouldExitWithStatusTwoWhenTheIndexCannotBeCreated() throws Exception {
+    // given: the index path lies under a regular file
+    Path file = java.nio.file.Files.writeString(temp.resolve("not-a-folder"), "x");
+
+    // when
+    Run run = run("index", "--knowledge", FixtureKnowledge.source().toString(), "--index",
+        file.resolve("index").toString());
+
+    // then
+    assertEquals(2, run.status());
+    assertTrue(run.err().contains("Cannot open the index at"), run.err());
+  }
+
+  @Test
   void shouldGiveAUsageHintForAnEmptyQuestion() {
     // when
     Run run = run("ask", "", "--knowledge", FixtureKnowledge.source().toString(), "--index",

@@ -9,9 +9,19 @@ import java.time.Duration;
  */
 public record LlmSettings(String baseUrl, String apiKey, String model, Duration timeout) {
 
+  /** Scheme, host and port of a URL: what may be logged of it (a URL can carry credentials or an api-key). */
+  public static String origin(String url) {
+    try {
+      java.net.URI uri = java.net.URI.create(url);
+      return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    } catch (IllegalArgumentException e) {
+      return "(unparseable URL)";
+    }
+  }
+
   @Override
   public String toString() {
-    return "LlmSettings[baseUrl=" + baseUrl + ", apiKey=" + Settings.mask(apiKey) + ", model=" + model
+    return "LlmSettings[baseUrl=" + origin(baseUrl) + ", apiKey=" + Settings.mask(apiKey) + ", model=" + model
         + ", timeout=" + timeout + "]";
   }
 }

@@ -17,12 +17,14 @@ import java.util.function.Function;
  * a message that names the variable.
  *
  * @param indexDir where the Lucene index lives; by default one folder per knowledge folder under {@code data/index}
+ * @param host the interface {@code serve} listens on
  * @param llm the chat model, absent when none is configured (answers are then extractive)
  */
 public record Settings(
     Path knowledgeDir,
     Path dataDir,
     Path indexDir,
+    String host,
     int port,
     Optional<LlmSettings> llm,
     AnswerSettings answers,
@@ -57,7 +59,16 @@ public record Settings(
         hrContact);
     long maxFileMb = positive(parse(env, "MAX_FILE_MB", "25", Integer::parseInt, "a whole number of megabytes"),
         "MAX_FILE_MB");
-    return new Settings(knowledgeDir, dataDir, indexDir, port, llm(env), answers, maxFileMb * 1024 * 1024,
+    if (answers.minSimilarity() > answers.confidentSimilarity()) {
+      throw new ConfigException("RETRIEVAL_MIN_SIMILARITY (" + answers.minSimilarity()
+          + ") must not be above RETRIEVAL_CONFIDENT_SIMILARITY (" + answers.confidentSimilarity() + ")");
+    }
+    String host = env.getOrDefault("HOST", "0.0.0.0").strip();
+    if (!host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
+      throw new ConfigException("HOST must be a host name or IP address such as 0.0.0.0 or 127.0.0.1, got '" + host
+          + "'");
+    }
+    return new Settings(knowledgeDir, dataDir, indexDir, host, port, llm(env), answers, maxFileMb * 1024 * 1024,
         env.getOrDefault("COMPANY_NAME", "Brightwater Systems"));
   }
 
@@ -72,6 +83,9 @@ public record Settings(
           + baseUrl);
     }
     Duration timeout = parse(env, "LLM_TIMEOUT", "20s", Settings::duration, "a duration such as 20s or PT20S");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new ConfigException("LLM_TIMEOUT must be longer than zero, got " + timeout);
+    }
     return Optional.of(new LlmSettings(
         baseUrl == null ? "https://api.openai.com/v1" : baseUrl,
         // Local servers such as Ollama take any key; the OpenAI client insists on one.

@@ -2,6 +2,7 @@ package io.askhr.drafting;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.ChatModel;
 import io.askhr.knowledge.PolicyPassage;
 import java.util.HashMap;
@@ -31,12 +32,24 @@ public final class LlmDrafter implements AnswerDrafter {
       text = model.chat(SystemMessage.from(systemPrompt(request.sensitive())), UserMessage.from(userPrompt(request)))
           .aiMessage().text();
     } catch (RuntimeException e) {
-      throw new DraftingFailedException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw new DraftingFailedException(failure(e), e);
     }
     if (text == null || text.isBlank() || text.strip().replaceAll("[^A-Z_]", "").equals(NOT_COVERED_MARKER)) {
       return Draft.noAnswer();
     }
     return CitationCheck.check(text, request.sources().size());
+  }
+
+  /** The exception type, and the HTTP status when there is one; never the provider's message, which may echo input. */
+  static String failure(RuntimeException e) {
+    Throwable cause = e;
+    while (cause != null) {
+      if (cause instanceof HttpException http) {
+        return e.getClass().getSimpleName() + " (HTTP " + http.statusCode() + ")";
+      }
+      cause = cause.getCause();
+    }
+    return e.getClass().getSimpleName();
   }
 
   String systemPrompt(boolean sensitive) {

@@ -24,6 +24,9 @@ public record PolicyPassage(
     Optional<String> url,
     String text) {
 
+  /** Joins the headings of a section path for display. */
+  public static final String SECTION_SEPARATOR = " › ";
+
   public PolicyPassage {
     headingPath = List.copyOf(headingPath);
     audience = Set.copyOf(audience);
@@ -32,6 +35,6 @@ public record PolicyPassage(
 
   /** The heading path as one readable line, e.g. "Severance › Worked example". */
   public String section() {
-    return String.join(" › ", headingPath);
+    return String.join(SECTION_SEPARATOR, headingPath);
   }
 }

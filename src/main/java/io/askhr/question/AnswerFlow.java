@@ -24,8 +24,15 @@ import org.slf4j.LoggerFactory;
 public final class AnswerFlow implements QuestionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(AnswerFlow.class);
+  /** A message with no letter or digit ("?!", emoji only) holds no question. */
+  private static final Pattern WORDLIKE = Pattern.compile("[\\p{L}\\p{N}]");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u2028-\\u202E\\uFEFF]");
+  /** About two lines of a chat window: enough to recognise the passage. */
   private static final int SNIPPET_CHARS = 240;
+  private static final double FULL_CONFIDENCE_SIMILARITY = 0.8;
+  private static final double MIN_SPAN = 0.05;
+  private static final double MIN_CONFIDENCE = 0.05;
+  private static final double EXTRACTIVE_DISCOUNT = 0.9;
 
   private final PolicySearcher searcher;
   private final AnswerDrafter drafter;
@@ -49,23 +56,26 @@ public final class AnswerFlow implements QuestionHandler {
   @Override
   public Reply answer(Question question) {
     List<String> notices = new ArrayList<>();
-    String text = CONTROL.matcher(question.text()).replaceAll(" ").strip();
-    if (text.isEmpty()) {
+    String text = clean(question.text());
+    if (!WORDLIKE.matcher(text).find()) {
       return usageHint();
     }
     if (text.length() > settings.maxQuestionChars()) {
-      text = text.substring(0, settings.maxQuestionChars());
+      text = cut(text, settings.maxQuestionChars());
       notices.add("Your message was long, so I read only its first " + settings.maxQuestionChars() + " characters.");
     }
+    // Earlier turns are cut the same way: a follow-up must not smuggle a huge message into the search.
     List<String> earlier = question.history().stream()
-        .filter(t -> t.role() == Turn.Role.EMPLOYEE).map(Turn::text).toList();
-    String standalone = rewriter.standalone(text, earlier);
+        .filter(t -> t.role() == Turn.Role.EMPLOYEE)
+        .map(t -> cut(clean(t.text()), settings.maxQuestionChars()))
+        .toList();
+    String standalone = cut(rewriter.standalone(text, earlier), 2 * settings.maxQuestionChars());
     boolean sensitive = !SensitiveTopics.of(text).isEmpty() || !SensitiveTopics.of(standalone).isEmpty();
 
     Scope scope = Scope.of(question.asker().groups(), question.asker().country());
     List<Hit> hits = searcher.search(standalone, scope, settings.topK());
     if (hits.isEmpty() || bestSimilarity(hits) < settings.minSimilarity()) {
-      return notCovered(sensitive, notices);
+      return notCovered(sensitive, notices, Reply.Mode.EXTRACTIVE);
     }
     List<PolicyPassage> sources = hits.stream().map(Hit::passage).toList();
     DraftRequest request = new DraftRequest(text, standalone, sources, sensitive);
@@ -74,13 +84,14 @@ public final class AnswerFlow implements QuestionHandler {
     try {
       draft = drafter.draft(request);
     } catch (DraftingFailedException e) {
-      log.warn("Drafting failed, answering extractively: {}", e.getMessage());
+      // The reason names the failure type only: provider error bodies can echo keys or the employee's words.
+      log.warn("Drafting failed ({}), answering extractively", e.reason());
       notices.add("The AI assistant is unavailable right now, so this answer is quoted directly from our policies.");
       draft = fallback.draft(request);
       mode = Reply.Mode.EXTRACTIVE;
     }
     if (draft.notCovered() || draft.cited().isEmpty()) {
-      return notCovered(sensitive, notices);
+      return notCovered(sensitive, notices, mode);
     }
     return grounded(draft, sources, mode, sensitive, bestSimilarity(hits), notices);
   }
@@ -125,11 +136,28 @@ public final class AnswerFlow implements QuestionHandler {
     return new Reply(text.toString(), citations, confidence(similarity, mode), flags, mode, notices);
   }
 
-  /** How far the best match clears the "not covered" threshold, scaled to 0..1; extractive answers count less. */
+  /**
+   * How far the best match clears the "not covered" threshold, scaled to 0..1. Similarities above 0.8 are about as
+   * close as a question gets to a policy with this embedding model, so they count as full confidence; an extractive
+   * answer is discounted by a tenth because nothing checked that the quoted sentences answer the question.
+   */
   private double confidence(double similarity, Reply.Mode mode) {
-    double span = Math.max(0.05, 0.8 - settings.minSimilarity());
-    double c = Math.min(1.0, Math.max(0.05, (similarity - settings.minSimilarity()) / span));
-    return Math.round((mode == Reply.Mode.LLM ? c : c * 0.9) * 100) / 100.0;
+    double span = Math.max(MIN_SPAN, FULL_CONFIDENCE_SIMILARITY - settings.minSimilarity());
+    double c = Math.min(1.0, Math.max(MIN_CONFIDENCE, (similarity - settings.minSimilarity()) / span));
+    return Math.round((mode == Reply.Mode.LLM ? c : c * EXTRACTIVE_DISCOUNT) * 100) / 100.0;
+  }
+
+  private static String clean(String text) {
+    return CONTROL.matcher(text).replaceAll(" ").strip();
+  }
+
+  /** The first {@code max} characters, without splitting a surrogate pair (an emoji). */
+  static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end);
   }
 
   private static double bestSimilarity(List<Hit> hits) {
@@ -138,24 +166,25 @@ public final class AnswerFlow implements QuestionHandler {
 
   private static Citation citation(int number, PolicyPassage p) {
     String text = p.text().strip().replaceAll("\\s+", " ");
-    String snippet = text.length() <= SNIPPET_CHARS ? text : text.substring(0, SNIPPET_CHARS).replaceAll("\\s\\S*$", "") + "…";
+    String snippet = text.length() <= SNIPPET_CHARS ? text : cut(text, SNIPPET_CHARS).replaceAll("\\s\\S*$", "") + "…";
     // A top heading that repeats the title adds nothing to "Title — Section".
     List<String> path = p.headingPath();
     if (!path.isEmpty() && path.get(0).equalsIgnoreCase(p.title())) {
       path = path.subList(1, path.size());
     }
-    return new Citation(number, p.source(), p.title(), String.join(" › ", path), p.page(), p.effective(), p.url(),
-        snippet);
+    return new Citation(number, p.source(), p.title(), String.join(PolicyPassage.SECTION_SEPARATOR, path), p.page(),
+        p.effective(), p.url(), snippet);
   }
 
-  private Reply notCovered(boolean sensitive, List<String> notices) {
+  /** @param mode who judged the question not covered: retrieval (extractive) or the model */
+  private Reply notCovered(boolean sensitive, List<String> notices, Reply.Mode mode) {
     Set<Reply.Flag> flags = EnumSet.of(Reply.Flag.NOT_COVERED, Reply.Flag.ESCALATION_SUGGESTED);
     if (sensitive) {
       flags.add(Reply.Flag.SENSITIVE);
     }
     String text = "I could not find this in our HR policies, so I won't guess. Please contact "
         + settings.hrContact() + ", who can answer it.";
-    return new Reply(text, List.of(), 0, flags, Reply.Mode.EXTRACTIVE, notices);
+    return new Reply(text, List.of(), 0, flags, mode, notices);
   }
 
   private static Reply usageHint() {

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * Recognises questions about personal or delicate matters, which adapters answer privately and which always
  * offer a human at HR. Errs on the side of flagging: a private answer to a general question costs little.
  */
-public final class SensitiveTopics {
+final class SensitiveTopics {
 
   /** The kinds of delicate matter recognised, each with the words that give it away (English and German). */
-  public enum Topic {
+  enum Topic {
     REDUNDANCY("redundan\\w*|lay ?offs?|laid off|laying off|job cuts?|cutting jobs|headcount reduction|severance"
         + "|at risk of|lose my job|losing my job|my job (is|be) (cut|eliminated|automated)|role (is )?being eliminated"
         + "|abfindung|entlassung\\w*|betriebsbedingt\\w*"),
@@ -40,7 +40,7 @@ public final class SensitiveTopics {
   private SensitiveTopics() {}
 
   /** The delicate topics the question touches; empty when none. */
-  public static Set<Topic> of(String question) {
+  static Set<Topic> of(String question) {
     String q = question.toLowerCase(Locale.ROOT);
     Set<Topic> topics = EnumSet.noneOf(Topic.class);
     for (Topic topic : Topic.values()) {

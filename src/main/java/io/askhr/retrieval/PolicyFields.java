@@ -19,7 +19,7 @@ final class PolicyFields {
   static final String ALL_COUNTRIES = "*";
 
   /** Separates heading-path elements in the stored {@link #HEADINGS} value. */
-  static final String HEADING_SEPARATOR = " › ";
+  static final String HEADING_SEPARATOR = io.askhr.knowledge.PolicyPassage.SECTION_SEPARATOR;
 
   private PolicyFields() {}
 }

@@ -88,7 +88,12 @@ public final class PolicyIndex implements Closeable {
       if (DirectoryReader.indexExists(directory)) {
         // NOTE: typically `askhr ask` next to a running `serve`; answering from the shared index beats failing.
         log.warn("Index {} is being written by another AskHR process; using it read-only", dir);
-        return new PolicyIndex(directory, Optional.empty(), analyzer, embeddings);
+        try {
+          return new PolicyIndex(directory, Optional.empty(), analyzer, embeddings);
+        } catch (IOException | RuntimeException e) {
+          directory.close();
+          throw e;
+        }
       }
       directory.close();
       throw locked;

@@ -40,15 +40,20 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Hybrid search over policy passages: BM25 over text, headings and title, plus KNN over passage embeddings,
- * fused by reciprocal rank. The asker's scope filters both searches before anything is ranked.
+ * fused as {@link FusionWeights} says. The asker's scope filters both searches before anything is ranked.
  */
 public final class PolicySearcher {
 
   private static final Pattern LETTERS_AND_DIGITS = Pattern.compile("\\d+\\p{L}+|\\p{L}+\\d+");
   /** Shorter unknown words are more often codes or names than typos. */
   private static final int MIN_FUZZY_LENGTH = 4;
-  /** Bounds the work a very long message can cause (BooleanQuery allows 1024 clauses). */
+  /**
+   * Bound the work a long or garbled message can cause, and keep the query under BooleanQuery's 1024 clauses:
+   * 100 terms on 3 fields, plus at most 20 typo matches of 10 expansions each.
+   */
   private static final int MAX_QUERY_TERMS = 100;
+  private static final int MAX_FUZZY_TERMS = 20;
+  private static final int FUZZY_EXPANSIONS = 10;
 
   private final SearcherManager searchers;
   private final Analyzer analyzer;
@@ -92,9 +97,9 @@ public final class PolicySearcher {
     Query filter = scopeFilter(scope);
     Map<Integer, Integer> lexicalRanks = new HashMap<>();
     Map<Integer, Double> lexicalShares = new HashMap<>();
-    Query lexical = lexicalQuery(searcher, query);
-    if (lexical != null && weights.lexical() > 0) {
-      Query filtered = new BooleanQuery.Builder().add(lexical, Occur.MUST).add(filter, Occur.FILTER).build();
+    Optional<Query> lexical = lexicalQuery(searcher, query);
+    if (lexical.isPresent() && weights.lexical() > 0) {
+      Query filtered = new BooleanQuery.Builder().add(lexical.get(), Occur.MUST).add(filter, Occur.FILTER).build();
       ScoreDoc[] docs = searcher.search(filtered, depth).scoreDocs;
       rank(docs, lexicalRanks);
       float lowest = docs.length == 0 ? 0 : docs[docs.length - 1].score;
@@ -155,12 +160,13 @@ public final class PolicySearcher {
    * Query words may match the body, the section headings or the document title; headings say what a passage is
    * about. A word the index has never seen is most often a typo ("servises"), so it is matched with edits.
    */
-  private Query lexicalQuery(IndexSearcher searcher, String query) throws IOException {
+  private Optional<Query> lexicalQuery(IndexSearcher searcher, String query) throws IOException {
     List<String> terms = analyze(CountryAliases.expand(query).replace('_', ' '));
     if (terms.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int fuzzy = 0;
     for (Map.Entry<String, Float> field : weights.fieldBoosts().entrySet()) {
       BooleanQuery.Builder words = new BooleanQuery.Builder();
       for (String term : terms) {
@@ -175,7 +181,9 @@ public final class PolicySearcher {
           }
         } else if (term.length() >= MIN_FUZZY_LENGTH && field.getKey().equals(PolicyFields.TEXT)) {
           // Typos rarely hit the first letter; a fixed first letter keeps the edit search cheap.
-          words.add(new FuzzyQuery(t, term.length() >= 6 ? 2 : 1, 1), Occur.SHOULD);
+          if (fuzzy++ < MAX_FUZZY_TERMS) {
+            words.add(new FuzzyQuery(t, term.length() >= 6 ? 2 : 1, 1, FUZZY_EXPANSIONS, true), Occur.SHOULD);
+          }
         }
       }
       BooleanQuery fieldQuery = words.build();
@@ -183,7 +191,7 @@ public final class PolicySearcher {
         any.add(new BoostQuery(fieldQuery, field.getValue()), Occur.SHOULD);
       }
     }
-    return any.build();
+    return Optional.of(any.build());
   }
 
   private List<String> analyze(String text) throws IOException {

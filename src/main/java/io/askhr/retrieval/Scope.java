@@ -16,7 +16,8 @@ public record Scope(Set<String> audiences, Optional<String> country) {
     audiences.forEach(a -> all.add(a.toLowerCase(java.util.Locale.ROOT)));
     all.add(DocumentMetadata.EVERYONE);
     audiences = Set.copyOf(all);
-    country = country.map(c -> c.toUpperCase(java.util.Locale.ROOT));
+    // "UK" is what people write; ISO 3166 (and HR's front matter) says GB.
+    country = country.map(c -> c.strip().toUpperCase(java.util.Locale.ROOT)).map(c -> c.equals("UK") ? "GB" : c);
   }
 
   /** The scope of someone we know nothing about: documents for everyone, in every country. */

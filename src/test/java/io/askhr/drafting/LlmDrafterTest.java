@@ -123,7 +123,12 @@ class LlmDrafterTest {
     // given
     server.status(500);
 
-    // when / then
-    assertThrows(DraftingFailedException.class, () -> drafter(Duration.ofSeconds(5)).draft(request(false)));
+    // when
+    DraftingFailedException e =
+        assertThrows(DraftingFailedException.class, () -> drafter(Duration.ofSeconds(5)).draft(request(false)));
+
+    // then: the reason is safe to log: status only, not the provider's message
+    assertTrue(e.reason().contains("HTTP 500"), e.reason());
+    assertTrue(!e.reason().contains("test failure"), e.reason());
   }
 }

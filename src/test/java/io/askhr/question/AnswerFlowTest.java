@@ -150,6 +150,30 @@ class AnswerFlowTest {
   }
 
   @Test
+  void shouldGiveAUsageHintForAMessageWithoutWords() {
+    assertEquals(Set.of(Reply.Flag.USAGE_HINT), extractiveFlow().answer(ask("?!?! \uD83D\uDE00")).flags());
+  }
+
+  @Test
+  void shouldCutWithoutSplittingAnEmoji() {
+    assertEquals("ab", AnswerFlow.cut("ab\uD83D\uDE00", 3));
+    assertEquals("ab\uD83D\uDE00", AnswerFlow.cut("ab\uD83D\uDE00c", 4));
+  }
+
+  @Test
+  void shouldAnswerAFollowUpToAHugeEarlierMessage() {
+    // given
+    Question followUp = new Question("and for part-timers?", Asker.anonymous("u1"), Platform.WEB,
+        List.of(Turn.employee("How many days of annual leave do I get? " + "really ".repeat(150_000))));
+
+    // when
+    Reply reply = extractiveFlow().answer(followUp);
+
+    // then
+    assertFalse(reply.citations().isEmpty());
+  }
+
+  @Test
   void shouldTruncateAHugeQuestionWithANotice() {
     // given
     String huge = "How is severance calculated? " + "please ".repeat(8_000);

@@ -24,6 +24,13 @@ public record ReplyView(
       int number, String source, String title, String section, Integer page, String effective, String url,
       String snippet) {}
 
+  public ReplyView {
+    flags = List.copyOf(flags);
+    citations = List.copyOf(citations);
+    notices = List.copyOf(notices);
+  }
+
+  /** The JSON view of a reply. */
   public static ReplyView of(Reply reply) {
     return new ReplyView(
         reply.text(),
