@@ -86,13 +86,16 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     String query = request.standaloneQuestion();
     Map<String, Double> idf = inverseFrequencies(sentences);
     List<String> queryWords = Sentences.words(query);
+    // In a follow-up ("and for part-timers?") the new words are what the employee wants to know now.
+    List<String> latestWords = request.question().equals(query) ? queryWords : Sentences.words(request.question());
     Embedding queryEmbedding = embeddings.embed(query).content();
     List<Embedding> vectors = embeddings.embedAll(sentences.stream().map(TextSegment::from).toList()).content();
 
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       double semantic = CosineSimilarity.between(queryEmbedding, vectors.get(i));
-      double lexical = overlap(queryWords, Sentences.words(sentences.get(i)), idf);
+      List<String> words = Sentences.words(sentences.get(i));
+      double lexical = (overlap(queryWords, words, idf) + overlap(latestWords, words, idf)) / 2;
       // A small prior for the better-ranked passage breaks ties in favour of what retrieval trusted most.
       double prior = 0.03 * (PASSAGES_CONSIDERED - origin.get(i)[0] + 1);
       candidates.add(new Candidate(sentences.get(i), origin.get(i)[0], origin.get(i)[1],

@@ -236,18 +236,22 @@ final class MarkdownReader implements DocumentReader {
     return cells;
   }
 
-  /** "Level: L5 – L6; Approval needed: As above." when every cell has a column name, else "L5 – L6 | As above". */
+  /**
+   * "Level: L5 – L6; Approval needed: As above." when every cell has a column name; "Annual leave — Germany: 30
+   * days; United States: 20 days." when only the first column (the row's label) has none; else "a | b".
+   */
   private static String labelled(List<String> columns, List<String> cells) {
-    if (columns.size() != cells.size() || columns.stream().anyMatch(String::isEmpty)) {
+    boolean rowLabels = !columns.isEmpty() && columns.get(0).isEmpty();
+    if (columns.size() != cells.size() || columns.stream().skip(rowLabels ? 1 : 0).anyMatch(String::isEmpty)) {
       return String.join(" | ", cells);
     }
     List<String> parts = new ArrayList<>();
-    for (int c = 0; c < cells.size(); c++) {
+    for (int c = rowLabels ? 1 : 0; c < cells.size(); c++) {
       if (!cells.get(c).isEmpty()) {
         parts.add(columns.get(c) + ": " + cells.get(c));
       }
     }
-    String row = String.join("; ", parts);
+    String row = (rowLabels && !cells.get(0).isEmpty() ? cells.get(0) + " — " : "") + String.join("; ", parts);
     return row.matches(".*[.!?]$") ? row : row + ".";
   }
 

@@ -55,6 +55,22 @@ class MarkdownReaderTest {
   }
 
   @Test
+  void shouldLabelTableRowsWhoseFirstColumnIsTheRowName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+      throws Exception {
+    // given
+    java.nio.file.Path file = temp.resolve("leave.md");
+    java.nio.file.Files.writeString(file, "# Leave\n\n| | Germany | United States |\n|---|---|---|\n"
+        + "| Annual leave | 30 days | 20 days PTO |\n| Sick pay | 6 weeks |  |\n");
+
+    // when
+    List<TextBlock> blocks = new MarkdownReader().read(file).blocks();
+
+    // then
+    assertEquals(TextBlock.paragraph("Annual leave — Germany: 30 days; United States: 20 days PTO.\n"
+        + "Sick pay — Germany: 6 weeks.", 0), blocks.get(1));
+  }
+
+  @Test
   void shouldGivePassagesTheirHeadingPath() throws Exception {
     // given
     PolicyDocument document = ReaderFixtures.read("bands.md");
