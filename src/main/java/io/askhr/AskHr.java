@@ -3,6 +3,7 @@ package io.askhr;
 import io.askhr.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,12 +22,23 @@ public final class AskHr implements Runnable {
 
   /** Runs a command line and returns its exit status. */
   static int run(String... args) {
-    return commandLine().execute(args.length == 0 ? new String[] {"serve"} : args);
+    return commandLine(System.getenv()).execute(args.length == 0 ? new String[] {"serve"} : args);
+  }
+
+  private final Map<String, String> environment;
+
+  AskHr(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Where the commands read their settings: the process environment, or a test's. */
+  Map<String, String> environment() {
+    return environment;
   }
 
   /** The command line with AskHR's error handling: usage and configuration errors exit with status 2. */
-  static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new AskHr());
+  static CommandLine commandLine(Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new AskHr(environment));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException || e instanceof IOException) {
         commandLine.getErr().println("askhr: " + describe(e));

@@ -56,8 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         : GoldSet.read(questions).stream().map(GoldQuestion::question).toList();
     Path index = Files.createTempDirectory("askhr-bench-index");
     try {
-      Settings base = folders.settings();
-      Settings settings = Settings.fromEnvironment(System.getenv(), Optional.of(base.knowledgeDir()), Optional.of(index));
+      Settings settings = folders.settings(Optional.of(index));
       out.printf(Locale.ROOT, "Knowledge: %s  (cores: %d, max heap: %d MB)%n", settings.knowledgeDir(),
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
       try (Engine engine = Engine.open(settings)) {

@@ -2,8 +2,11 @@ package io.askhr;
 
 import io.askhr.config.Settings;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every command shares: which knowledge folder, and where its index lives. */
 final class FolderOptions {
@@ -16,7 +19,15 @@ final class FolderOptions {
       description = "Index folder (default: $INDEX_DIR, else ./data/index/<folder name>-<hash>)")
   Path index;
 
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
+
   Settings settings() {
-    return Settings.fromEnvironment(System.getenv(), Optional.ofNullable(knowledge), Optional.ofNullable(index));
+    return settings(Optional.ofNullable(index));
+  }
+
+  /** The settings with another index folder. */
+  Settings settings(Optional<Path> indexOverride) {
+    Map<String, String> environment = ((AskHr) command.root().userObject()).environment();
+    return Settings.fromEnvironment(environment, Optional.ofNullable(knowledge), indexOverride);
   }
 }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.LoopbackChatServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,7 +23,11 @@ class AskHrCliTest {
   record Run(int status, String out, String err) {}
 
   private Run run(String... args) {
-    CommandLine cli = AskHr.commandLine();
+    return run(Map.of(), args);
+  }
+
+  private Run run(Map<String, String> environment, String... args) {
+    CommandLine cli = AskHr.commandLine(environment);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
@@ -48,6 +54,28 @@ class AskHrCliTest {
         citation.toString());
     assertTrue(citation.get("snippet").asText().length() > 20);
     assertTrue(reply.get("flags").toString().contains("sensitive"));
+  }
+
+  @Test
+  void shouldDraftWithTheModelNamedInTheEnvironment() throws Exception {
+    try (LoopbackChatServer model = new LoopbackChatServer()) {
+      // given
+      model.replyWith("Severance is three weeks of base pay per complete year [1].");
+      Map<String, String> environment = Map.of("LLM_BASE_URL", model.baseUrl(), "LLM_API_KEY", "test-key",
+          "LLM_MODEL", "loopback-model");
+
+      // when
+      Run run = run(environment, "ask", "How is severance calculated?", "--json", "--knowledge",
+          FixtureKnowledge.source().toString(), "--index", temp.resolve("index").toString());
+
+      // then
+      assertEquals(0, run.status(), run.err());
+      JsonNode reply = new ObjectMapper().readTree(run.out());
+      assertEquals("llm", reply.get("mode").asText());
+      assertTrue(reply.get("answer").asText().startsWith("Severance is three weeks of base pay per complete year [1]."));
+      assertEquals("loopback-model", model.requests().get(0).get("model").asText());
+      assertTrue(model.lastPrompt().contains("[1] Severance pay"), model.lastPrompt());
+    }
   }
 
   @Test
