@@ -58,13 +58,11 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = Engine.open(folders.settings())) {
       IndexReport indexed = engine.refresh();
+      double lexical = lexicalWeight == null ? FusionWeights.DEFAULT.lexical() : lexicalWeight;
+      FusionWeights hybrid = FusionWeights.DEFAULT.with(
+          fusion == null ? FusionWeights.DEFAULT.method() : fusion, lexical, 1 - lexical);
       PolicySearcher searcher = switch (ranking) {
-        case hybrid -> fusion == null && lexicalWeight == null
-            ? engine.searcher()
-            : engine.searcher().withWeights(FusionWeights.DEFAULT.with(
-                fusion == null ? FusionWeights.DEFAULT.method() : fusion,
-                lexicalWeight == null ? FusionWeights.DEFAULT.lexical() : lexicalWeight,
-                1 - (lexicalWeight == null ? FusionWeights.DEFAULT.lexical() : lexicalWeight)));
+        case hybrid -> engine.searcher().withWeights(hybrid);
         case bm25 -> engine.searcher().withWeights(FusionWeights.lexicalOnly());
         case vector -> engine.searcher().withWeights(FusionWeights.vectorOnly());
       };
