@@ -121,8 +121,8 @@ public final class AnswerFlow implements QuestionHandler {
     if (mode == Reply.Mode.EXTRACTIVE && unsure) {
       // Quoting a loosely related passage as if it were the answer would mislead; say what it is.
       flags.add(Reply.Flag.ESCALATION_SUGGESTED);
-      text.append("I could not find a policy that answers this directly. The closest passages I found say ")
-          .append("(quoted directly); if they do not help, please contact ").append(settings.hrContact()).append(":\n");
+      text.append("I could not find a policy that answers this directly. These are the closest passages (quoted ")
+          .append("directly); if they do not help, please contact ").append(settings.hrContact()).append(".\n");
     } else if (mode == Reply.Mode.EXTRACTIVE) {
       text.append("Here is what our policies say (quoted directly):\n");
     }
