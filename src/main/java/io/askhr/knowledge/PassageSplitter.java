@@ -91,7 +91,7 @@ public final class PassageSplitter {
     int currentWords = 0;
     String overlap = "";
     for (Unit unit : units) {
-      int overlapCount = wordCount(overlap);
+      int overlapCount = Text.wordCount(overlap);
       // Past the target, but a rest of the section that fits under maxWords stays whole rather than leaving a stub.
       if (!current.isEmpty()
           && overlapCount + currentWords + unit.words() > targetWords
@@ -144,7 +144,7 @@ public final class PassageSplitter {
     int hardCut = Math.max(1, maxWords - overlapWords);
     for (TextBlock block : section) {
       String text = block.text().strip();
-      int words = wordCount(text);
+      int words = Text.wordCount(text);
       if (words <= maxWords) {
         units.add(new Unit(text, words, block.page(), PARAGRAPH_BREAK));
         continue;
@@ -156,7 +156,7 @@ public final class PassageSplitter {
         int end = m.find() ? m.start() : text.length();
         String sentence = text.substring(start, end);
         for (String piece : chop(sentence, hardCut)) {
-          units.add(new Unit(piece, wordCount(piece), block.page(), joiner));
+          units.add(new Unit(piece, Text.wordCount(piece), block.page(), joiner));
           joiner = " ";
         }
         if (end < text.length()) {
@@ -210,7 +210,7 @@ public final class PassageSplitter {
     int bestDistance = Integer.MAX_VALUE;
     Matcher sentences = SENTENCE_BREAK.matcher(text);
     while (sentences.find()) {
-      int tailWords = wordCount(text.substring(sentences.end()));
+      int tailWords = Text.wordCount(text.substring(sentences.end()));
       if (tailWords >= overlapWords / 2 && tailWords <= overlapWords + overlapWords / 4) {
         int distance = Math.abs(tailWords - overlapWords);
         if (distance < bestDistance) {
@@ -235,7 +235,4 @@ public final class PassageSplitter {
     return starts.size() <= words ? text : text.substring(starts.get(starts.size() - words));
   }
 
-  static int wordCount(String text) {
-    return Text.wordCount(text);
-  }
 }

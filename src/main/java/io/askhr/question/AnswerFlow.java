@@ -74,7 +74,8 @@ public final class AnswerFlow implements QuestionHandler {
 
     Scope scope = Scope.of(question.asker().groups(), question.asker().country());
     List<Hit> hits = searcher.search(standalone, scope, settings.topK());
-    if (hits.isEmpty() || bestSimilarity(hits) < settings.minSimilarity()) {
+    double similarity = bestSimilarity(hits);
+    if (hits.isEmpty() || similarity < settings.minSimilarity()) {
       return notCovered(sensitive, notices, Reply.Mode.EXTRACTIVE);
     }
     List<PolicyPassage> sources = hits.stream().map(Hit::passage).toList();
@@ -93,7 +94,7 @@ public final class AnswerFlow implements QuestionHandler {
     if (draft.notCovered() || draft.cited().isEmpty()) {
       return notCovered(sensitive, notices, mode);
     }
-    return grounded(draft, sources, mode, sensitive, bestSimilarity(hits), notices);
+    return grounded(draft, sources, mode, sensitive, similarity, notices);
   }
 
   private Reply grounded(Draft draft, List<PolicyPassage> sources, Reply.Mode mode, boolean sensitive,
