@@ -2,6 +2,7 @@ package io.askhr.config;
 
 import io.askhr.question.AnswerSettings;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +20,8 @@ import java.util.function.Function;
  * @param indexDir where the Lucene index lives; by default one folder per knowledge folder under {@code data/index}
  * @param host the interface {@code serve} listens on
  * @param llm the chat model, absent when none is configured (answers are then extractive)
+ * @param slack absent when no Slack bot token is configured
+ * @param audienceMap which chat-platform groups make an employee part of a document audience
  */
 public record Settings(
     Path knowledgeDir,
@@ -29,7 +32,11 @@ public record Settings(
     Optional<LlmSettings> llm,
     AnswerSettings answers,
     long maxFileBytes,
-    String company) {
+    String company,
+    Optional<SlackSettings> slack,
+    TeamsSettings teams,
+    AudienceMap audienceMap,
+    InsightSettings insight) {
 
   /**
    * Best-match similarity below which a question counts as not covered, and below which an extractive answer is
@@ -69,7 +76,90 @@ public record Settings(
           + "'");
     }
     return new Settings(knowledgeDir, dataDir, indexDir, host, port, llm(env), answers, maxFileMb * 1024 * 1024,
-        env.getOrDefault("COMPANY_NAME", "Brightwater Systems"));
+        env.getOrDefault("COMPANY_NAME", "Brightwater Systems"), slack(env), teams(env), audienceMap(env),
+        insight(env));
+  }
+
+  private static Optional<SlackSettings> slack(Map<String, String> env) {
+    Optional<String> botToken = optional(env, "SLACK_BOT_TOKEN");
+    Optional<String> signingSecret = optional(env, "SLACK_SIGNING_SECRET");
+    Optional<String> appToken = optional(env, "SLACK_APP_TOKEN");
+    if (botToken.isEmpty()) {
+      if (signingSecret.isPresent() || appToken.isPresent()) {
+        throw new ConfigException("SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: the bot"
+            + " needs its xoxb- token to reply");
+      }
+      return Optional.empty();
+    }
+    if (signingSecret.isEmpty() && appToken.isEmpty()) {
+      throw new ConfigException("SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (Events API over HTTP) nor"
+          + " SLACK_APP_TOKEN (Socket Mode) is: Slack could not deliver any event");
+    }
+    if (appToken.isPresent() && !appToken.get().startsWith("xapp-")) {
+      throw new ConfigException("SLACK_APP_TOKEN must be an app-level token starting with xapp-");
+    }
+    Optional<String> apiUrl = optional(env, "SLACK_API_URL").map(url -> url.endsWith("/") ? url : url + "/");
+    if (apiUrl.isPresent() && !apiUrl.get().matches("https?://.+")) {
+      throw new ConfigException("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/");
+    }
+    return Optional.of(new SlackSettings(botToken.get(), signingSecret, appToken, apiUrl,
+        optional(env, "HR_ESCALATION_CHANNEL")));
+  }
+
+  private static TeamsSettings teams(Map<String, String> env) {
+    String appType = env.getOrDefault("MICROSOFT_APP_TYPE", "SingleTenant").strip();
+    if (!appType.equals("SingleTenant") && !appType.equals("MultiTenant")) {
+      throw new ConfigException("MICROSOFT_APP_TYPE must be SingleTenant or MultiTenant, got '" + appType + "'");
+    }
+    String appId = optional(env, "MICROSOFT_APP_ID").orElse("");
+    String tenantId = optional(env, "MICROSOFT_APP_TENANT_ID").orElse("");
+    if (!appId.isEmpty() && optional(env, "MICROSOFT_APP_PASSWORD").isEmpty()) {
+      throw new ConfigException("MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is not");
+    }
+    if (!appId.isEmpty() && appType.equals("SingleTenant") && tenantId.isEmpty()) {
+      throw new ConfigException("MICROSOFT_APP_TYPE is SingleTenant but MICROSOFT_APP_TENANT_ID is not set");
+    }
+    return new TeamsSettings(appId, optional(env, "MICROSOFT_APP_PASSWORD").orElse(""), tenantId, appType,
+        optional(env, "HR_ESCALATION_TEAMS_CONVERSATION"));
+  }
+
+  private static AudienceMap audienceMap(Map<String, String> env) {
+    Optional<Path> configured = optional(env, "AUDIENCES_FILE").map(Path::of);
+    if (configured.isPresent()) {
+      if (!Files.isRegularFile(configured.get())) {
+        throw new ConfigException("AUDIENCES_FILE points to " + configured.get() + ", which is not a file");
+      }
+      return AudienceMap.read(configured.get());
+    }
+    Path shipped = Path.of("bot", "audiences.yml");
+    return Files.isRegularFile(shipped) ? AudienceMap.read(shipped) : AudienceMap.none();
+  }
+
+  private static InsightSettings insight(Map<String, String> env) {
+    Optional<String> databaseUrl = optional(env, "DATABASE_URL");
+    if (databaseUrl.isPresent() && !databaseUrl.get().startsWith("jdbc:postgresql:")) {
+      throw new ConfigException("DATABASE_URL must be a PostgreSQL JDBC URL such as"
+          + " jdbc:postgresql://db:5432/askhr?user=askhr&password=...");
+    }
+    Duration retention = parse(env, "INSIGHT_RETENTION", "90d", Settings::days, "a number of days such as 90d");
+    if (retention.isNegative() || retention.isZero()) {
+      throw new ConfigException("INSIGHT_RETENTION must be longer than zero, got " + retention);
+    }
+    return new InsightSettings(databaseUrl, optional(env, "INSIGHT_SALT"), retention,
+        optional(env, "HR_DASHBOARD_TOKEN"));
+  }
+
+  /** Days as {@code 90d} or {@code 90}, or any {@link #duration} form. */
+  static Duration days(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    if (v.matches("\\d+d?")) {
+      return Duration.ofDays(Long.parseLong(v.replace("d", "")));
+    }
+    return duration(v);
+  }
+
+  private static Optional<String> optional(Map<String, String> env, String name) {
+    return Optional.ofNullable(blankToNull(env.get(name))).map(String::strip);
   }
 
   private static Optional<LlmSettings> llm(Map<String, String> env) {

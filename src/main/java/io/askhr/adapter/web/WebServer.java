@@ -3,6 +3,7 @@ package io.askhr.adapter.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.askhr.question.Asker;
+import io.askhr.question.ConversationMemory;
 import io.askhr.question.Platform;
 import io.askhr.question.Question;
 import io.askhr.question.QuestionHandler;
@@ -15,9 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +33,25 @@ public final class WebServer implements AutoCloseable {
 
   private final QuestionHandler handler;
   private final BooleanSupplier ready;
-  private final Conversations conversations = new Conversations();
+  private final ConversationMemory conversations = new ConversationMemory();
   private final ObjectMapper json = new ObjectMapper();
   private final String chatPage = resource("web/index.html");
+  private final List<Webhook> webhooks;
   private Javalin app;
 
   /** @param ready whether the index is loaded, for {@code /readyz} */
   public WebServer(QuestionHandler handler, BooleanSupplier ready) {
+    this(handler, ready, List.of());
+  }
+
+  /**
+   * @param ready whether the index is loaded, for {@code /readyz}
+   * @param webhooks platform endpoints (Slack, Teams) served on the same port
+   */
+  public WebServer(QuestionHandler handler, BooleanSupplier ready, List<Webhook> webhooks) {
     this.handler = handler;
     this.ready = ready;
+    this.webhooks = List.copyOf(webhooks);
   }
 
   /** Starts listening on {@code port} (0 picks a free port); returns the port. */
@@ -55,6 +68,7 @@ public final class WebServer implements AutoCloseable {
           .json(Map.of("status", isReady ? "ready" : "indexing"));
     });
     app.post("/api/ask", this::ask);
+    webhooks.forEach(hook -> app.post(hook.path(), ctx -> serve(hook, ctx)));
     app.exception(Exception.class, (e, ctx) -> {
       log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
       ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "Something went wrong on our side."));
@@ -87,6 +101,15 @@ public final class WebServer implements AutoCloseable {
       conversations.record(conversationId, Turn.employee(text), Turn.bot(reply.text()));
     }
     ctx.header("X-Conversation-Id", conversationId).json(ReplyView.of(reply));
+  }
+
+  private static void serve(Webhook hook, Context ctx) throws Exception {
+    WebhookRequest request = new WebhookRequest(
+        ctx.headerMap().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))),
+        ctx.queryParamMap(), ctx.body());
+    WebhookResponse response = hook.handle(request);
+    response.headers().forEach(ctx::header);
+    ctx.status(response.status()).contentType(response.contentType()).result(response.body());
   }
 
   private static String resource(String name) {

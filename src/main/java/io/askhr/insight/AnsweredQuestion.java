@@ -1,0 +1,39 @@
+package io.askhr.insight;
+
+import io.askhr.question.Platform;
+import io.askhr.question.Reply;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One question AskHR answered, as the adapter saw it. The store pseudonymises the asker and redacts the text.
+ *
+ * @param id the answer's id, carried by feedback and escalation buttons
+ * @param askerId the platform's user id (e.g. {@code slack:T1:U2}); never stored raw
+ * @param citedSources knowledge-folder paths of the cited passages, in citation order
+ */
+public record AnsweredQuestion(
+    String id,
+    Instant at,
+    Platform platform,
+    String askerId,
+    String question,
+    Reply.Mode mode,
+    Set<Reply.Flag> flags,
+    List<String> citedSources,
+    Duration latency) {
+
+  public AnsweredQuestion {
+    flags = Set.copyOf(flags);
+    citedSources = List.copyOf(citedSources);
+  }
+
+  /** The record of a reply given now. */
+  public static AnsweredQuestion of(String id, Platform platform, String askerId, String question, Reply reply,
+      Duration latency) {
+    return new AnsweredQuestion(id, Instant.now(), platform, askerId, question, reply.mode(), reply.flags(),
+        reply.citations().stream().map(c -> c.source()).toList(), latency);
+  }
+}
