@@ -1,0 +1,46 @@
+package io.askhr;
+
+import io.askhr.adapter.slack.SlackAdapter;
+import io.askhr.adapter.web.Webhook;
+import io.askhr.config.Settings;
+import io.askhr.insight.InsightStore;
+import io.askhr.question.QuestionHandler;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The chat platforms {@code serve} connects to, as configured: their webhooks, connections and shutdown. */
+final class ChatAdapters implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ChatAdapters.class);
+
+  private final Optional<SlackAdapter> slack;
+
+  private ChatAdapters(Optional<SlackAdapter> slack) {
+    this.slack = slack;
+  }
+
+  /** Builds the configured adapters and adds their webhooks to {@code webhooks}. */
+  static ChatAdapters open(Settings settings, QuestionHandler handler, InsightStore insight, List<Webhook> webhooks) {
+    Optional<SlackAdapter> slack = settings.slack().map(s -> new SlackAdapter(s, handler, insight,
+        settings.audienceMap(), settings.company(), settings.answers().hrContact()));
+    slack.flatMap(SlackAdapter::webhook).ifPresent(webhooks::add);
+    if (slack.isEmpty()) {
+      log.info("Slack is off (set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET and/or SLACK_APP_TOKEN)");
+    }
+    return new ChatAdapters(slack);
+  }
+
+  /** Opens outgoing connections (Slack Socket Mode); call once the HTTP server listens. */
+  void start() throws Exception {
+    if (slack.isPresent()) {
+      slack.get().start();
+    }
+  }
+
+  @Override
+  public void close() {
+    slack.ifPresent(SlackAdapter::close);
+  }
+}

@@ -1,0 +1,100 @@
+package io.askhr.adapter.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import io.askhr.adapter.web.Webhook;
+import io.askhr.config.AudienceMap;
+import io.askhr.config.SlackSettings;
+import io.askhr.insight.InsightStore;
+import io.askhr.question.ConversationMemory;
+import io.askhr.question.QuestionHandler;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AskHR in Slack: one Bolt app whose listeners serve both the Events API ({@link #webhook()}, on the {@code serve}
+ * HTTP server) and Socket Mode ({@link #start()}), as configured.
+ */
+public final class SlackAdapter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+
+  private final SlackSettings settings;
+  private final App app;
+  private final SlackAnswerer answerer;
+  private final ExecutorService buttons;
+  private SocketModeApp socketMode;
+
+  /** Builds the Bolt app and its listeners; connects nothing yet. */
+  public SlackAdapter(SlackSettings settings, QuestionHandler handler, InsightStore insight, AudienceMap audiences,
+      String company, String hrContact) {
+    this.settings = settings;
+    SlackConfig config = new SlackConfig();
+    settings.apiUrl().ifPresent(config::setMethodsEndpointUrlPrefix);
+    Slack slack = Slack.getInstance(config);
+    AppConfig appConfig = AppConfig.builder()
+        .slack(slack)
+        .singleTeamBotToken(settings.botToken())
+        .signingSecret(settings.signingSecret().orElse(null))
+        .requestVerificationEnabled(settings.eventsApi())
+        .build();
+    this.app = new App(appConfig);
+    MethodsClient client = slack.methods(settings.botToken());
+    RecentAnswers recent = new RecentAnswers();
+    this.answerer = new SlackAnswerer(handler, new SlackAudience(client, audiences, Clock.systemUTC()),
+        new ConversationMemory(), recent, insight, hrContact);
+    this.buttons = Executors.newFixedThreadPool(2, r -> {
+      Thread thread = new Thread(r, "askhr-slack-actions");
+      thread.setDaemon(true);
+      return thread;
+    });
+    new QuestionListeners(answerer, client).register(app);
+    new ButtonListeners(client, insight, recent, settings.escalationChannel(), hrContact, buttons).register(app);
+    new AppHome(client, company, hrContact, buttons).register(app);
+  }
+
+  /** The Events API endpoint, when a signing secret is configured. */
+  public Optional<Webhook> webhook() {
+    return settings.eventsApi() ? Optional.of(new SlackEventsWebhook(app)) : Optional.empty();
+  }
+
+  /** Opens the Socket Mode connection, when an app-level token is configured. */
+  public void start() throws Exception {
+    if (settings.socketMode()) {
+      socketMode = new SocketModeApp(settings.appToken().orElseThrow(), app);
+      socketMode.startAsync();
+      log.info("Slack Socket Mode connected");
+    }
+    if (settings.eventsApi()) {
+      log.info("Slack Events API served at {}", SlackEventsWebhook.PATH);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (socketMode != null) {
+      try {
+        socketMode.close();
+      } catch (Exception e) {
+        log.warn("Closing the Slack Socket Mode connection failed ({})", e.getClass().getSimpleName());
+      }
+    }
+    answerer.close();
+    buttons.shutdown();
+    try {
+      buttons.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    app.stop();
+  }
+}
