@@ -11,8 +11,10 @@ import io.askhr.knowledge.PolicyPassage;
 import io.askhr.knowledge.SourceFile;
 import io.askhr.knowledge.UnreadableDocumentException;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +32,10 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -74,7 +79,31 @@ public final class PolicyIndex implements Closeable {
     this.searchers = writer.isPresent() ? new SearcherManager(writer.get(), null) : new SearcherManager(directory, null);
   }
 
-  /** Opens (or creates) the index in {@code dir}. */
+  private static PolicyIndex openWriting(FSDirectory directory, IndexWriterConfig config, Analyzer analyzer,
+      EmbeddingModel embeddings) throws IOException {
+    IndexWriter writer = new IndexWriter(directory, config);
+    try {
+      return new PolicyIndex(directory, Optional.of(writer), analyzer, embeddings);
+    } catch (IOException | RuntimeException e) {
+      writer.rollback();
+      throw e;
+    }
+  }
+
+  /** Deletes Lucene's own files only: the folder may be shared with other things. */
+  private static void deleteIndexFiles(FSDirectory directory) throws IOException {
+    for (String file : directory.listAll()) {
+      if (file.startsWith("segments") || file.startsWith("pending_segments") || file.startsWith("_")
+          || file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+        Files.deleteIfExists(directory.getDirectory().resolve(file));
+      }
+    }
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir}. A corrupt or incompatible index is deleted and rebuilt on the next
+   * update, with a warning in the log.
+   */
   public static PolicyIndex open(Path dir, EmbeddingModel embeddings) throws IOException {
     Files.createDirectories(dir);
     FSDirectory directory = FSDirectory.open(dir);
@@ -83,7 +112,20 @@ public final class PolicyIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     try {
-      return new PolicyIndex(directory, Optional.of(new IndexWriter(directory, config)), analyzer, embeddings);
+      return openWriting(directory, config, analyzer, embeddings);
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+             | EOFException | NoSuchFileException damaged) {
+      // The index is only a cache of the knowledge folder: rebuilding it beats refusing to start.
+      log.warn("Index {} is corrupt or from an incompatible version ({}); rebuilding it from the knowledge folder",
+          dir, damaged.getClass().getSimpleName());
+      try {
+        deleteIndexFiles(directory);
+        config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        return openWriting(directory, config, analyzer, embeddings);
+      } catch (IOException | RuntimeException e) {
+        directory.close();
+        throw e;
+      }
     } catch (LockObtainFailedException locked) {
       if (DirectoryReader.indexExists(directory)) {
         // NOTE: typically `askhr ask` next to a running `serve`; answering from the shared index beats failing.

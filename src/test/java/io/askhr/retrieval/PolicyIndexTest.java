@@ -132,6 +132,52 @@ class PolicyIndexTest {
   }
 
   @Test
+  void shouldRebuildACorruptIndexAndLeaveOtherFilesAlone() throws Exception {
+    // given an index whose segment files were damaged (a full disk, a bad copy)
+    int passages;
+    try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
+      passages = update(index).passages();
+    }
+    try (var files = Files.list(indexDir)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+        Files.write(file, "not a segments file at all".getBytes());
+      }
+    }
+    Files.writeString(indexDir.resolve("README.txt"), "kept");
+
+    // when
+    try (PolicyIndex rebuilt = PolicyIndex.open(indexDir, embeddings)) {
+      IndexReport report = update(rebuilt);
+
+      // then
+      assertEquals(passages, report.passages());
+      assertEquals(passages, report.embedded());
+      assertEquals("reorganisation/severance.md",
+          rebuilt.searcher().search("severance formula", Scope.everyone(), 1).get(0).passage().source());
+    }
+    assertEquals("kept", Files.readString(indexDir.resolve("README.txt")));
+  }
+
+  @Test
+  void shouldRebuildAnIndexWithMissingSegmentFiles() throws Exception {
+    // given
+    try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
+      update(index);
+    }
+    try (var files = Files.list(indexDir)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".si")).toList()) {
+        Files.delete(file);
+      }
+    }
+
+    // when
+    try (PolicyIndex rebuilt = PolicyIndex.open(indexDir, embeddings)) {
+      // then
+      assertTrue(update(rebuilt).passages() > 0);
+    }
+  }
+
+  @Test
   void shouldAnswerReadOnlyFromAnIndexThatAnotherProcessIsWriting() throws Exception {
     try (PolicyIndex serving = PolicyIndex.open(indexDir, embeddings)) {
       // given: one process holds the write lock, as `serve` does
