@@ -4,9 +4,12 @@ import io.askhr.adapter.web.WebServer;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.insight.InsightStore;
 import io.askhr.insight.MemoryInsightStore;
+import io.askhr.question.AdmissionControl;
+import io.askhr.question.QuestionHandler;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
 import io.askhr.retrieval.IndexReport;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,8 @@ final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
   /** How long SIGTERM waits for the server and index to close before the JVM exits anyway. */
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  /** How long a question waits for a free answer slot before "please ask again" (Slack shows the placeholder). */
+  private static final Duration ADMISSION_WAIT = Duration.ofSeconds(30);
 
   @Mixin FolderOptions folders = new FolderOptions();
 
@@ -55,9 +60,11 @@ final class ServeCommand implements Callable<Integer> {
       log.info(settings.llm().map(l -> "Drafting with model " + l.model() + " at " + LlmSettings.origin(l.baseUrl()))
           .orElse("No LLM configured (LLM_BASE_URL / LLM_API_KEY): answering extractively, quoting policy"));
       List<Webhook> webhooks = new ArrayList<>();
+      QuestionHandler handler = new AdmissionControl(engine.handler(), settings.limits().questionsPerMinute(),
+          settings.limits().concurrentAnswers(), ADMISSION_WAIT, Clock.systemUTC());
       try (InsightStore insight = new MemoryInsightStore();
-          ChatAdapters chats = ChatAdapters.open(settings, engine.handler(), insight, webhooks);
-          WebServer server = new WebServer(engine.handler(), () -> true, webhooks)) {
+          ChatAdapters chats = ChatAdapters.open(settings, handler, insight, webhooks);
+          WebServer server = new WebServer(handler, () -> true, webhooks)) {
         String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());
         log.info("AskHR is listening on http://{}:{}/", bindHost, bound);

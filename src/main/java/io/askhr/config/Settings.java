@@ -36,7 +36,16 @@ public record Settings(
     Optional<SlackSettings> slack,
     TeamsSettings teams,
     AudienceMap audienceMap,
-    InsightSettings insight) {
+    InsightSettings insight,
+    Limits limits) {
+
+  /**
+   * Protection against floods: per-asker rate and the number of answers drafted at once.
+   *
+   * @param questionsPerMinute per asker ({@code RATE_LIMIT_PER_MINUTE}, default 10)
+   * @param concurrentAnswers drafted at once ({@code MAX_CONCURRENT_ANSWERS}, default 16); more wait for a slot
+   */
+  public record Limits(int questionsPerMinute, int concurrentAnswers) {}
 
   /**
    * Best-match similarity below which a question counts as not covered, and below which an extractive answer is
@@ -77,7 +86,11 @@ public record Settings(
     }
     return new Settings(knowledgeDir, dataDir, indexDir, host, port, llm(env), answers, maxFileMb * 1024 * 1024,
         env.getOrDefault("COMPANY_NAME", "Brightwater Systems"), slack(env), teams(env), audienceMap(env),
-        insight(env));
+        insight(env), new Limits(
+            positive(parse(env, "RATE_LIMIT_PER_MINUTE", "10", Integer::parseInt, "a whole number such as 10"),
+                "RATE_LIMIT_PER_MINUTE"),
+            positive(parse(env, "MAX_CONCURRENT_ANSWERS", "16", Integer::parseInt, "a whole number such as 16"),
+                "MAX_CONCURRENT_ANSWERS")));
   }
 
   private static Optional<SlackSettings> slack(Map<String, String> env) {

@@ -32,7 +32,9 @@ public record Reply(
     /** Offer a way to reach HR prominently. */
     ESCALATION_SUGGESTED,
     /** The message held no question; the text explains how to ask. */
-    USAGE_HINT
+    USAGE_HINT,
+    /** Not answered now (too many questions from this asker, or AskHR is overloaded); the text says why. */
+    REFUSED
   }
 
   /** How the text was produced. */
@@ -45,5 +47,15 @@ public record Reply(
 
   public boolean has(Flag flag) {
     return flags.contains(flag);
+  }
+
+  /** True for a real answer (including "not covered"): worth remembering, recording and rating. */
+  public boolean isAnswer() {
+    return !has(Flag.USAGE_HINT) && !has(Flag.REFUSED);
+  }
+
+  /** A reply that answers nothing and says why, such as a rate-limit notice. */
+  public static Reply refusal(String text) {
+    return new Reply(text, List.of(), 0, Set.of(Flag.REFUSED), Mode.EXTRACTIVE, List.of());
   }
 }

@@ -46,7 +46,7 @@ final class AnswerBlocks {
     if (!reply.citations().isEmpty()) {
       tail.add(context(c -> c.elements(List.of(markdownText(sources(reply.citations()))))));
     }
-    if (!reply.has(Reply.Flag.USAGE_HINT)) {
+    if (reply.isAnswer()) {
       tail.add(actions(a -> a.blockId("askhr_answer_actions").elements(buttons(reply, answerId, question,
           shareable))));
     }

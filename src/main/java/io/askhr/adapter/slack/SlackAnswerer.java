@@ -89,7 +89,7 @@ final class SlackAnswerer implements AutoCloseable {
           memory.history(ask.conversationKey())));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       String answerId = UUID.randomUUID().toString();
-      if (!reply.has(Reply.Flag.USAGE_HINT)) {
+      if (reply.isAnswer()) {
         memory.record(ask.conversationKey(), Turn.employee(ask.text()), Turn.bot(reply.text()));
         recent.put(answerId, ask.text(), reply);
         record(AnsweredQuestion.of(answerId, Platform.SLACK, asker.id(), ask.text(), reply, took));

@@ -97,7 +97,7 @@ public final class WebServer implements AutoCloseable {
     Question question = new Question(text, Asker.anonymous("web:" + conversationId), Platform.WEB,
         conversations.history(conversationId));
     Reply reply = handler.answer(question);
-    if (!reply.has(Reply.Flag.USAGE_HINT)) {
+    if (reply.isAnswer()) {
       conversations.record(conversationId, Turn.employee(text), Turn.bot(reply.text()));
     }
     ctx.header("X-Conversation-Id", conversationId).json(ReplyView.of(reply));
