@@ -13,6 +13,7 @@ import io.askhr.drafting.FollowUpHeuristic;
 import io.askhr.drafting.LlmDrafter;
 import io.askhr.drafting.LlmQueryRewriter;
 import io.askhr.drafting.QueryRewriter;
+import io.askhr.drafting.ResilientChatModel;
 import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PassageSplitter;
 import io.askhr.question.AnswerFlow;
@@ -23,9 +24,13 @@ import io.askhr.retrieval.PolicySearcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 
 /** The answer engine wired from settings: knowledge folder, index, drafter and the question handler. */
 final class Engine implements AutoCloseable {
+
+  /** How long a failing model is left alone before one trial call; answers are extractive meanwhile. */
+  private static final Duration BREAKER_OPEN_FOR = Duration.ofSeconds(30);
 
   private final Settings settings;
   private final KnowledgeFolder folder;
@@ -56,7 +61,9 @@ final class Engine implements AutoCloseable {
       AnswerDrafter drafter = extractive;
       QueryRewriter rewriter = new FollowUpHeuristic();
       if (settings.llm().isPresent()) {
-        ChatModel model = chatModel(settings.llm().get());
+        LlmSettings llm = settings.llm().get();
+        ChatModel model = new ResilientChatModel(chatModel(llm), llm.maxConcurrent(), llm.timeout(),
+            ResilientChatModel.breakerConfig(BREAKER_OPEN_FOR));
         drafter = new LlmDrafter(model, settings.company(), settings.answers().hrContact());
         rewriter = new LlmQueryRewriter(model);
       }
@@ -86,6 +93,7 @@ final class Engine implements AutoCloseable {
         .timeout(llm.timeout())
         .temperature(0.0)
         .maxRetries(0)
+        .httpClientBuilder(ResilientChatModel.httpClientBuilder())
         .build();
   }
 

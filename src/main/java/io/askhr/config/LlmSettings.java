@@ -6,8 +6,10 @@ import java.time.Duration;
  * How to reach an OpenAI-compatible chat model (OpenAI, Azure OpenAI v1, Ollama, vLLM, LM Studio).
  *
  * @param apiKey never logged; see {@link #toString()}
+ * @param timeout read timeout of one call
+ * @param maxConcurrent model calls at once; further questions wait for a slot (and then answer extractively)
  */
-public record LlmSettings(String baseUrl, String apiKey, String model, Duration timeout) {
+public record LlmSettings(String baseUrl, String apiKey, String model, Duration timeout, int maxConcurrent) {
 
   /** Scheme, host and port of a URL: what may be logged of it (a URL can carry credentials or an api-key). */
   public static String origin(String url) {
@@ -22,6 +24,6 @@ public record LlmSettings(String baseUrl, String apiKey, String model, Duration 
   @Override
   public String toString() {
     return "LlmSettings[baseUrl=" + origin(baseUrl) + ", apiKey=" + Settings.mask(apiKey) + ", model=" + model
-        + ", timeout=" + timeout + "]";
+        + ", timeout=" + timeout + ", maxConcurrent=" + maxConcurrent + "]";
   }
 }

@@ -194,7 +194,9 @@ public record Settings(
         // Local servers such as Ollama take any key; the OpenAI client insists on one.
         apiKey == null ? "not-needed" : apiKey,
         env.getOrDefault("LLM_MODEL", "gpt-4o-mini"),
-        timeout));
+        timeout,
+        positive(parse(env, "LLM_MAX_CONCURRENCY", "8", Integer::parseInt, "a whole number such as 8"),
+            "LLM_MAX_CONCURRENCY")));
   }
 
   static Duration duration(String value) {

@@ -9,6 +9,7 @@ import io.askhr.config.Settings;
 import io.askhr.drafting.ExtractiveDrafter;
 import io.askhr.drafting.FollowUpHeuristic;
 import io.askhr.drafting.LlmDrafter;
+import io.askhr.drafting.ResilientChatModel;
 import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PassageSplitter;
 import io.askhr.retrieval.PolicyIndex;
@@ -17,6 +18,7 @@ import io.askhr.testing.LoopbackChatServer;
 import io.askhr.testing.TestModels;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,37 @@ class AnswerFlowTest {
 
   private static Question ask(String text) {
     return Question.first(text, Asker.anonymous("u1"), Platform.CLI);
+  }
+
+  @Test
+  void shouldKeepAnsweringExtractivelyWhileTheModelIsDownAndStopCallingItOnceTheBreakerOpens() throws Exception {
+    try (LoopbackChatServer down = new LoopbackChatServer()) {
+      // given a model endpoint that fails every call
+      down.status(503);
+      ResilientChatModel resilient = new ResilientChatModel(OpenAiChatModel.builder().baseUrl(down.baseUrl())
+          .apiKey("k").modelName("m").maxRetries(0).httpClientBuilder(ResilientChatModel.httpClientBuilder()).build(),
+          4, Duration.ofSeconds(1), ResilientChatModel.breakerConfig(Duration.ofMinutes(1)));
+      QuestionHandler flow = new AnswerFlow(index.searcher(),
+          new LlmDrafter(resilient, "Brightwater Systems", settings.hrContact()), extractive, new FollowUpHeuristic(),
+          settings);
+
+      // when
+      List<Reply> replies = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        replies.add(flow.answer(ask("How many days of annual leave do full-time employees get?")));
+      }
+      int callsWhenOpen = down.requests().size();
+      replies.add(flow.answer(ask("How many days of annual leave do full-time employees get?")));
+
+      // then every reply is a labelled, cited extractive answer, and the open breaker spares the model
+      for (Reply reply : replies) {
+        assertEquals(Reply.Mode.EXTRACTIVE, reply.mode());
+        assertTrue(reply.notices().stream().anyMatch(n -> n.contains("unavailable")), reply.notices().toString());
+        assertEquals("leave/annual-leave.md", reply.citations().get(0).source());
+      }
+      assertEquals(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN, resilient.state());
+      assertEquals(callsWhenOpen, down.requests().size());
+    }
   }
 
   @Test

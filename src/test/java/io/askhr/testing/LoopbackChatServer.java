@@ -28,6 +28,7 @@ public final class LoopbackChatServer implements AutoCloseable {
   private volatile Function<JsonNode, String> reply = request -> "OK";
   private volatile Duration delay = Duration.ZERO;
   private volatile int status = 200;
+  private final java.util.Queue<String[]> scripted = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public LoopbackChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -61,6 +62,12 @@ public final class LoopbackChatServer implements AutoCloseable {
     return this;
   }
 
+  /** The next request gets this status (and {@code Retry-After}, unless null); later ones are back to normal. */
+  public LoopbackChatServer thenFail(int status, String retryAfter) {
+    scripted.add(new String[] {String.valueOf(status), retryAfter});
+    return this;
+  }
+
   public List<JsonNode> requests() {
     return List.copyOf(requests);
   }
@@ -81,6 +88,11 @@ public final class LoopbackChatServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     byte[] body;
+    String[] once = scripted.poll();
+    int status = once == null ? this.status : Integer.parseInt(once[0]);
+    if (once != null && once[1] != null) {
+      exchange.getResponseHeaders().add("Retry-After", once[1]);
+    }
     if (status == 200) {
       ObjectNode response = json.createObjectNode();
       response.put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 0)
