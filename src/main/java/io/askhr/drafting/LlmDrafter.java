@@ -8,12 +8,19 @@ import io.askhr.knowledge.PolicyPassage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Drafts answers with a chat model through LangChain4j, from numbered passages, and checks its citations. */
 public final class LlmDrafter implements AnswerDrafter {
 
   /** The model's whole reply when the sources do not answer; see bot/prompts/answer-system.md. */
   static final String NOT_COVERED_MARKER = "NOT_COVERED";
+  private static final Logger log = LoggerFactory.getLogger(LlmDrafter.class);
+  private static final PromptLeakGuard GUARD = PromptLeakGuard.forAnswerPrompts();
+  /** The tags that delimit data in the user prompt; data must not be able to close them. */
+  private static final Pattern DELIMITER = Pattern.compile("(?i)<\\s*/?\\s*(sources|question)\\s*>");
 
   private final ChatModel model;
   private final String company;
@@ -37,7 +44,15 @@ public final class LlmDrafter implements AnswerDrafter {
     if (text == null || text.isBlank() || text.strip().replaceAll("[^A-Z_]", "").equals(NOT_COVERED_MARKER)) {
       return Draft.noAnswer();
     }
-    return CitationCheck.check(text, request.sources().size());
+    String guarded = GUARD.strip(text);
+    if (!guarded.equals(text.strip())) {
+      log.warn("Removed {} characters repeating AskHR's instructions from a model reply",
+          text.strip().length() - guarded.length());
+      if (guarded.isBlank()) {
+        throw new DraftingFailedException("model reply repeated its instructions", null);
+      }
+    }
+    return CitationCheck.check(guarded, request.sources().size());
   }
 
   /** The exception type, and the HTTP status when there is one; never the provider's message, which may echo input. */
@@ -63,9 +78,14 @@ public final class LlmDrafter implements AnswerDrafter {
   static String userPrompt(DraftRequest request) {
     return Prompts.render("answer-user.md", Map.of(
         "sources", numberedSources(request.sources()),
-        "question", request.standaloneQuestion().equals(request.question())
+        "question", data(request.standaloneQuestion().equals(request.question())
             ? request.question()
-            : request.question() + "\n(In context: " + request.standaloneQuestion() + ")"));
+            : request.question() + "\n(In context: " + request.standaloneQuestion() + ")")));
+  }
+
+  /** Text that goes into the prompt as data, unable to close the tags that delimit it. */
+  static String data(String text) {
+    return DELIMITER.matcher(text).replaceAll("[tag removed]");
   }
 
   /** Each passage as {@code [n] Title — Section (page, effective date)} followed by its text. */
@@ -89,7 +109,7 @@ public final class LlmDrafter implements AnswerDrafter {
       if (details.length() > 0) {
         out.append(" (").append(details).append(')');
       }
-      out.append('\n').append(p.text().strip()).append("\n\n");
+      out.append('\n').append(data(p.text().strip())).append("\n\n");
     }
     return out.toString().strip();
   }
