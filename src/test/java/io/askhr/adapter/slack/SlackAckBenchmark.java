@@ -6,6 +6,7 @@ import io.askhr.adapter.web.WebServer;
 import io.askhr.config.AudienceMap;
 import io.askhr.config.SlackSettings;
 import io.askhr.insight.MemoryInsightStore;
+import io.askhr.testing.SlackRequests;
 import io.askhr.testing.SlackStandIn;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

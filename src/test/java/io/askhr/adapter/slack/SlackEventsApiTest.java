@@ -16,6 +16,7 @@ import io.askhr.question.Citation;
 import io.askhr.question.Platform;
 import io.askhr.question.Question;
 import io.askhr.question.Reply;
+import io.askhr.testing.SlackRequests;
 import io.askhr.testing.SlackStandIn;
 import java.net.http.HttpResponse;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import io.askhr.config.AudienceMap;
 import io.askhr.config.SlackSettings;
 import io.askhr.insight.MemoryInsightStore;
 import io.askhr.question.Question;
+import io.askhr.testing.SlackRequests;
 import io.askhr.testing.SlackStandIn;
 import java.time.Duration;
 import java.util.List;

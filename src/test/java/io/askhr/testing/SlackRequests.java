@@ -1,4 +1,4 @@
-package io.askhr.adapter.slack;
+package io.askhr.testing;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,19 +14,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Builds and sends signed Slack requests the way slack.com does, with its own HMAC (not Bolt's). */
-final class SlackRequests {
+public final class SlackRequests {
 
-  static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+  public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String url;
 
-  SlackRequests(String url) {
+  public SlackRequests(String url) {
     this.url = url;
   }
 
   /** {@code v0=} + hex HMAC-SHA256 of {@code v0:timestamp:body}, as documented by Slack. */
-  static String signature(String secret, long timestamp, String body) {
+  public static String signature(String secret, long timestamp, String body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -37,22 +37,22 @@ final class SlackRequests {
     }
   }
 
-  HttpResponse<String> json(String body) throws Exception {
+  public HttpResponse<String> json(String body) throws Exception {
     return send(body, "application/json", Instant.now().getEpochSecond(), SIGNING_SECRET, Map.of());
   }
 
-  HttpResponse<String> json(String body, Map<String, String> headers) throws Exception {
+  public HttpResponse<String> json(String body, Map<String, String> headers) throws Exception {
     return send(body, "application/json", Instant.now().getEpochSecond(), SIGNING_SECRET, headers);
   }
 
-  HttpResponse<String> form(Map<String, String> fields) throws Exception {
+  public HttpResponse<String> form(Map<String, String> fields) throws Exception {
     String body = fields.entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     return send(body, "application/x-www-form-urlencoded", Instant.now().getEpochSecond(), SIGNING_SECRET, Map.of());
   }
 
-  HttpResponse<String> send(String body, String contentType, long timestamp, String secret,
+  public HttpResponse<String> send(String body, String contentType, long timestamp, String secret,
       Map<String, String> headers) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -66,24 +66,24 @@ final class SlackRequests {
   }
 
   /** An Events API callback around one event. */
-  static String event(String eventId, String eventJson) {
+  public static String event(String eventId, String eventJson) {
     return "{\"token\":\"legacy\",\"team_id\":\"T0TEST\",\"api_app_id\":\"A0TEST\",\"type\":\"event_callback\","
         + "\"event_id\":\"" + eventId + "\",\"event_time\":1700000000,\"event\":" + eventJson + "}";
   }
 
-  static String mention(String user, String channel, String ts, String text) {
+  public static String mention(String user, String channel, String ts, String text) {
     return "{\"type\":\"app_mention\",\"user\":\"" + user + "\",\"text\":\"" + text + "\",\"ts\":\"" + ts
         + "\",\"channel\":\"" + channel + "\",\"event_ts\":\"" + ts + "\"}";
   }
 
-  static String message(String user, String channel, String channelType, String ts, String threadTs, String text) {
+  public static String message(String user, String channel, String channelType, String ts, String threadTs, String text) {
     return "{\"type\":\"message\",\"user\":\"" + user + "\",\"text\":\"" + text + "\",\"ts\":\"" + ts
         + "\",\"channel\":\"" + channel + "\",\"channel_type\":\"" + channelType + "\",\"event_ts\":\"" + ts + "\""
         + (threadTs == null ? "" : ",\"thread_ts\":\"" + threadTs + "\"") + "}";
   }
 
   /** A block_actions payload for one button press. */
-  static String buttonPress(String user, String channel, String messageTs, boolean ephemeral, String actionId,
+  public static String buttonPress(String user, String channel, String messageTs, boolean ephemeral, String actionId,
       String value, String responseUrl) {
     String escaped = value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     return "{\"type\":\"block_actions\",\"team\":{\"id\":\"T0TEST\",\"domain\":\"brightwater\"},\"user\":{\"id\":\""
