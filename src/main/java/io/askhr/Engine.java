@@ -13,6 +13,11 @@ import io.askhr.drafting.FollowUpHeuristic;
 import io.askhr.drafting.LlmDrafter;
 import io.askhr.drafting.LlmQueryRewriter;
 import io.askhr.drafting.QueryRewriter;
+import io.askhr.adapter.web.HrDashboard;
+import io.askhr.insight.InsightQueries;
+import io.askhr.insight.Insights;
+import io.askhr.knowledge.FolderWatcher;
+import io.askhr.knowledge.KnowledgeCatalog;
 import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PassageSplitter;
 import io.askhr.question.AnswerFlow;
@@ -23,15 +28,24 @@ import io.askhr.retrieval.PolicySearcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The answer engine wired from settings: knowledge folder, index, drafter and the question handler. */
 final class Engine implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+  /** Quiet time after the last change before re-indexing: an editor's save is several writes and a rename. */
+  static final Duration WATCH_DEBOUNCE = Duration.ofSeconds(1);
 
   private final Settings settings;
   private final KnowledgeFolder folder;
   private final PolicyIndex index;
   private final EmbeddingModel embeddings;
   private final QuestionHandler handler;
+  private final KnowledgeCatalog catalog;
 
   private Engine(Settings settings, KnowledgeFolder folder, PolicyIndex index, EmbeddingModel embeddings,
       QuestionHandler handler) {
@@ -40,6 +54,7 @@ final class Engine implements AutoCloseable {
     this.index = index;
     this.embeddings = embeddings;
     this.handler = handler;
+    this.catalog = new KnowledgeCatalog(folder);
   }
 
   /** Opens the index for the settings' knowledge folder; does not index yet (see {@link #refresh()}). */
@@ -92,6 +107,41 @@ final class Engine implements AutoCloseable {
   /** Brings the index in line with the knowledge folder. */
   IndexReport refresh() throws IOException {
     return index.update(folder, PassageSplitter.defaults());
+  }
+
+  /**
+   * Re-indexes whenever the knowledge folder changes, until closed. Does nothing when another process holds the
+   * index (that process watches).
+   */
+  AutoCloseable watch() throws IOException {
+    if (!writable()) {
+      return () -> {};
+    }
+    return FolderWatcher.start(settings.knowledgeDir(), WATCH_DEBOUNCE, this::refreshAfterChange);
+  }
+
+  private void refreshAfterChange() {
+    try {
+      IndexReport report = refresh();
+      if (report.changedFiles() > 0 || report.removedFiles() > 0) {
+        log.info("Knowledge folder changed: {} files re-indexed, {} removed, {} passages now, in {} ms",
+            report.changedFiles(), report.removedFiles(), report.passages(), report.took().toMillis());
+      }
+      report.problems().forEach(p -> log.warn("Skipped {}: {} (its last good version, if any, is still used)",
+          p.source(), p.reason()));
+    } catch (IOException | RuntimeException e) {
+      log.warn("Re-indexing {} failed; answering from the previous index: {}", settings.knowledgeDir(), e.toString());
+    }
+  }
+
+  /** HR's dashboard over this engine's knowledge folder and the given insight. */
+  HrDashboard dashboard(InsightQueries insight) {
+    return new HrDashboard(settings.insight().dashboardToken(),
+        new Insights(insight, embeddings, catalog::snapshot, Clock.systemUTC()));
+  }
+
+  KnowledgeCatalog catalog() {
+    return catalog;
   }
 
   /** False when another AskHR process is writing the same index; this one then reads it as it is. */

@@ -3,8 +3,12 @@ package io.askhr;
 import io.askhr.adapter.web.WebServer;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
+import io.askhr.insight.InsightStores;
+import io.askhr.insight.JdbcInsightStore;
+import io.askhr.insight.RetentionPurge;
 import io.askhr.retrieval.IndexReport;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +41,9 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = folders.settings();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "askhr-shutdown"));
-    try (Engine engine = Engine.open(settings)) {
+    try (Engine engine = Engine.open(settings);
+        JdbcInsightStore insight = InsightStores.open(settings.insight(), settings.dataDir());
+        RetentionPurge purge = RetentionPurge.start(insight, settings.insight().retention())) {
       IndexReport report = engine.refresh();
       log.info("Indexed {}: {} files, {} passages ({} embedded now), {} skipped, in {} ms",
           settings.knowledgeDir(), report.files(), report.passages(), report.embedded(), report.problems().size(),
@@ -49,7 +55,9 @@ final class ServeCommand implements Callable<Integer> {
       }
       log.info(settings.llm().map(l -> "Drafting with model " + l.model() + " at " + LlmSettings.origin(l.baseUrl()))
           .orElse("No LLM configured (LLM_BASE_URL / LLM_API_KEY): answering extractively, quoting policy"));
-      try (WebServer server = new WebServer(engine.handler(), () -> true)) {
+      log.info("Keeping insight in {} for {} days", insight.describe(), settings.insight().retention().toDays());
+      try (AutoCloseable watching = engine.watch(); WebServer server = new WebServer(engine.handler(),
+          insight::reachable, List.of(), insight, engine.dashboard(insight))) {
         String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());
         log.info("AskHR is listening on http://{}:{}/", bindHost, bound);

@@ -1,5 +1,6 @@
 package io.askhr.insight;
 
+import io.askhr.config.ConfigException;
 import io.askhr.config.InsightSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,14 @@ public final class InsightStores {
 
   /** Opens and migrates the store; fails fast when it cannot be reached. */
   public static JdbcInsightStore open(InsightSettings settings, Path dataDir) {
+    try {
+      return openStore(settings, dataDir);
+    } catch (InsightStoreException | UncheckedIOException | IllegalStateException e) {
+      throw new ConfigException(e.getMessage() + ". Check DATA_DIR, DATABASE_URL and INSIGHT_SALT.");
+    }
+  }
+
+  private static JdbcInsightStore openStore(InsightSettings settings, Path dataDir) {
     String salt = settings.salt().orElseGet(() -> generatedSalt(dataDir));
     if (settings.databaseUrl().isPresent()) {
       return JdbcInsightStore.open(settings.databaseUrl().get(), salt);
