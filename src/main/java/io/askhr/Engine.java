@@ -63,7 +63,7 @@ final class Engine implements AutoCloseable {
       throw new NoSuchFileException(settings.knowledgeDir().toAbsolutePath().toString(), null,
           "knowledge folder not found (set KNOWLEDGE_DIR or pass --knowledge DIR)");
     }
-    EmbeddingModel embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    EmbeddingModel embeddings = embeddingModel();
     KnowledgeFolder folder = new KnowledgeFolder(settings.knowledgeDir(), settings.maxFileBytes());
     PolicyIndex index = openIndex(settings, embeddings);
     try {
@@ -81,6 +81,11 @@ final class Engine implements AutoCloseable {
       index.close();
       throw e;
     }
+  }
+
+  /** The in-process embedding model every index and the gap clustering use. */
+  static EmbeddingModel embeddingModel() {
+    return new AllMiniLmL6V2QuantizedEmbeddingModel();
   }
 
   private static PolicyIndex openIndex(Settings settings, EmbeddingModel embeddings) {
