@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.askhr.config.Settings;
-import io.askhr.curation.KnowledgeCheckTest;
 import io.askhr.insight.InsightSeed;
 import io.askhr.insight.InsightStores;
 import io.askhr.insight.JdbcInsightStore;
 import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.ProblemKnowledge;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,11 +44,13 @@ class HrCommandsTest {
   @Test
   void shouldExitWithOneAndListTheProblemsWhenTheFolderHasErrors() throws Exception {
     // given
-    Path dir = KnowledgeCheckTest.folderWithOneOfEachProblem(temp.resolve("knowledge"));
+    Path dir = ProblemKnowledge.folderWithOneOfEachProblem(temp.resolve("knowledge"));
+    Path audiences = Files.writeString(temp.resolve("audiences.yml"), "audiences:\n  managers:\n    slack: [S1]\n");
+    Map<String, String> env = Map.of("AUDIENCES_FILE", audiences.toString());
 
     // when
-    Run human = run(Map.of(), "check", "--knowledge", dir.toString());
-    Run json = run(Map.of(), "check", "--knowledge", dir.toString(), "--json");
+    Run human = run(env, "check", "--knowledge", dir.toString());
+    Run json = run(env, "check", "--knowledge", dir.toString(), "--json");
 
     // then
     assertEquals(1, human.status(), human.err());
@@ -62,13 +65,27 @@ class HrCommandsTest {
   }
 
   @Test
-  void shouldExitWithZeroWhenTheFolderHasNoErrors() {
+  void shouldExitWithZeroWhenTheFolderHasNoErrors() throws Exception {
+    // given
+    Path audiences = Files.writeString(temp.resolve("audiences.yml"), "audiences:\n  managers:\n    slack: [S1]\n");
+
+    // when
+    Run run = run(Map.of("AUDIENCES_FILE", audiences.toString()), "check", "--knowledge",
+        FixtureKnowledge.source().toString());
+
+    // then
+    assertEquals(0, run.status(), run.out() + run.err());
+    assertTrue(run.out().contains("0 errors"), run.out());
+  }
+
+  @Test
+  void shouldOnlyWarnAboutAudiencesWithoutAnAudienceMap() {
     // when
     Run run = run(Map.of(), "check", "--knowledge", FixtureKnowledge.source().toString());
 
     // then
     assertEquals(0, run.status(), run.out() + run.err());
-    assertTrue(run.out().contains("0 errors"), run.out());
+    assertTrue(run.out().contains("WARNING unknown-audience: audience 'managers' cannot be checked"), run.out());
   }
 
   @Test
