@@ -132,8 +132,10 @@ final class Engine implements AutoCloseable {
         log.info("Knowledge folder changed: {} files re-indexed, {} removed, {} passages now, in {} ms",
             report.changedFiles(), report.removedFiles(), report.passages(), report.took().toMillis());
       }
-      report.problems().forEach(p -> log.warn("Skipped {}: {} (its last good version, if any, is still used)",
-          p.source(), p.reason()));
+      if (!report.problems().isEmpty()) {
+        log.warn("{} files of {} cannot be read; answers use their last good version, if any (askhr check lists them)",
+            report.problems().size(), settings.knowledgeDir());
+      }
     } catch (IOException | RuntimeException e) {
       log.warn("Re-indexing {} failed; answering from the previous index: {}", settings.knowledgeDir(), e.toString());
     }
