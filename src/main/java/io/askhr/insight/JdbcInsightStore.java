@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The insight store on SQLite or PostgreSQL over plain JDBC. Asker ids are pseudonymised and question text redacted
- * before anything is written. Writes never throw: a database failure is logged and answering goes on.
+ * before anything is written. Recording answers, feedback and escalations never throws: a database failure is logged
+ * and answering goes on. Looking up or resolving an escalation throws {@link InsightStoreException} when the database
+ * fails, so that "already resolved" is only said when it is true and HR can press the button again later.
  */
 public final class JdbcInsightStore implements InsightStore, InsightQueries {
 
@@ -148,12 +150,12 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries {
 
   @Override
   public Optional<Escalation> escalation(String id) {
-    return Optional.ofNullable(write("look up an escalation", connection -> find(connection, id).orElse(null)));
+    return read("look up an escalation", connection -> find(connection, id));
   }
 
   @Override
   public Optional<Escalation> resolveEscalation(String id, String resolvedBy, Instant at) {
-    return Optional.ofNullable(write("resolve an escalation", connection -> {
+    return Optional.ofNullable(read("resolve an escalation", connection -> {
       // The status condition makes the update the arbiter: of two replicas pressing "resolve", one wins.
       try (PreparedStatement update = connection.prepareStatement("UPDATE escalations SET status = 'RESOLVED',"
           + " resolved_ms = ?, resolved_by = ? WHERE id = ? AND status = 'OPEN'")) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.askhr.question.Platform;
@@ -218,6 +219,19 @@ abstract class InsightStoreContract {
     // when / then
     assertDoesNotThrow(() -> store.recordAnswer(answer("a1", NOW, "u1", "q", Set.of(), List.of())));
     assertTrue(store.reachable());
+  }
+
+  @Test
+  void shouldFailResolvingRatherThanClaimItWasAlreadyResolvedWhenTheDatabaseFails() throws Exception {
+    // given
+    store.openEscalation(escalation("e1", NOW));
+    try (Connection other = DriverManager.getConnection(currentUrl()); Statement statement = other.createStatement()) {
+      statement.execute("DROP TABLE escalations");
+    }
+
+    // when / then
+    assertThrows(InsightStoreException.class, () -> store.resolveEscalation("e1", "hr", NOW));
+    assertThrows(InsightStoreException.class, () -> store.escalation("e1"));
   }
 
   /** The URL the current store was opened with. */
