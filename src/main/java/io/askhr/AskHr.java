@@ -7,7 +7,10 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code java -jar askhr.jar [serve|ask|index|check|report|eval|bench] ...}; {@code serve} is the default. */
+/**
+ * Entry point: {@code java -jar askhr.jar [serve|ask|index|check|report|eval|bench] ...}; {@code serve} is the
+ * default.
+ */
 @Command(name = "askhr", mixinStandardHelpOptions = true, version = "AskHR 0.1",
     description = "Answers employees' HR questions from the policy documents in a knowledge folder.",
     subcommands = {ServeCommand.class, AskCommand.class, IndexCommand.class, CheckCommand.class, ReportCommand.class,

@@ -94,7 +94,8 @@ public record InsightReport(
     List<List<String>> never = new ArrayList<>();
     neverCited.forEach(source -> never.add(List.of(source)));
     tables.put("never-cited", new Table("never-cited", "Documents never cited", List.of("document"), never));
-    tables.put("stale", new Table("stale", "Documents past their review date", List.of("document", "title", "review by"),
+    tables.put("stale", new Table("stale", "Documents past their review date",
+        List.of("document", "title", "review by"),
         stale.stream().map(d -> List.of(d.source(), d.title(), d.reviewBy().toString())).toList()));
     tables.put("ingest-errors", new Table("ingest-errors", "Files that cannot be read", List.of("document", "problem"),
         ingestErrors.stream().map(p -> List.of(p.source(), p.reason())).toList()));

@@ -24,7 +24,8 @@ public final class Redaction {
       return "";
     }
     String redacted = EMAIL.matcher(text).replaceAll("[email]");
-    redacted = PHONE.matcher(redacted).replaceAll(m -> isPhone(m.group()) ? "[phone]" : Matcher.quoteReplacement(m.group()));
+    redacted = PHONE.matcher(redacted)
+        .replaceAll(m -> isPhone(m.group()) ? "[phone]" : Matcher.quoteReplacement(m.group()));
     return LONG_DIGITS.matcher(redacted).replaceAll("[number]");
   }
 

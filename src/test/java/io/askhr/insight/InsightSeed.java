@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * A known month of activity for dashboard and report tests. On the day before and the day of {@link #NOW} (UTC):
- * 6 questions by 4 employees, 4 answered and 2 not covered; 2 👍 and 2 👎; 2 escalations, 1 resolved. Gaps: 3 questions about parking,
- * 1 about a gym.
+ * 6 questions by 4 employees, 4 answered and 2 not covered; 2 👍 and 2 👎; 2 escalations, 1 resolved.
+ * Gaps: 3 questions about parking, 1 about a gym.
  */
 public final class InsightSeed {
 

@@ -52,7 +52,8 @@ abstract class InsightStoreContract {
   @Test
   void shouldStoreAnswersWithAPseudonymAndRedactedText() {
     // given
-    store.recordAnswer(answer("a1", NOW, "slack:T1:U123", "I'm jane.doe@example.com, call +44 20 7946 0958, id 88812345",
+    store.recordAnswer(answer("a1", NOW, "slack:T1:U123",
+        "I'm jane.doe@example.com, call +44 20 7946 0958, id 88812345",
         Set.of(Reply.Flag.NOT_COVERED, Reply.Flag.SENSITIVE), List.of("leave/sickness.md", "pay-review.md")));
 
     // when

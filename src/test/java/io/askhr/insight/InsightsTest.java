@@ -48,7 +48,8 @@ class InsightsTest {
       assertEquals(2, parking.notCovered());
       assertEquals(1, parking.unhelpful());
       assertEquals(1, parking.escalated());
-      assertEquals(new InsightReport.DocumentUse("leave/annual-leave.md", "Annual leave", 2), report.mostCited().get(0));
+      assertEquals(new InsightReport.DocumentUse("leave/annual-leave.md", "Annual leave", 2),
+          report.mostCited().get(0));
       assertEquals(List.of("leave/bereavement.md"), report.neverCited());
       assertEquals(List.of(new InsightReport.StaleDocument("leave/sickness.md", "Sickness", LocalDate.of(2026, 2, 1))),
           report.stale());

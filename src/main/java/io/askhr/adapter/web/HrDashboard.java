@@ -123,7 +123,8 @@ public final class HrDashboard {
   private boolean allowed(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     if (token.isEmpty() || insights.isEmpty()) {
-      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "The HR dashboard is off: set HR_DASHBOARD_TOKEN"));
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .json(Map.of("error", "The HR dashboard is off: set HR_DASHBOARD_TOKEN"));
       return false;
     }
     if (!authorised(ctx)) {
