@@ -7,10 +7,14 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code java -jar askhr.jar [serve|ask|index|eval|bench] ...}; {@code serve} is the default. */
+/**
+ * Entry point: {@code java -jar askhr.jar [serve|ask|index|check|report|eval|bench] ...}; {@code serve} is the
+ * default.
+ */
 @Command(name = "askhr", mixinStandardHelpOptions = true, version = "AskHR 0.1",
     description = "Answers employees' HR questions from the policy documents in a knowledge folder.",
-    subcommands = {ServeCommand.class, AskCommand.class, IndexCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {ServeCommand.class, AskCommand.class, IndexCommand.class, CheckCommand.class, ReportCommand.class,
+        EvalCommand.class, BenchCommand.class})
 public final class AskHr implements Runnable {
 
   /** Exit status for bad usage or configuration (missing folder, invalid setting, unusable file or index). */

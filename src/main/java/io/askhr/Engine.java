@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.askhr.adapter.web.HrDashboard;
 import io.askhr.config.ConfigException;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
@@ -14,6 +15,10 @@ import io.askhr.drafting.LlmDrafter;
 import io.askhr.drafting.LlmQueryRewriter;
 import io.askhr.drafting.QueryRewriter;
 import io.askhr.drafting.ResilientChatModel;
+import io.askhr.insight.InsightQueries;
+import io.askhr.insight.Insights;
+import io.askhr.knowledge.FolderWatcher;
+import io.askhr.knowledge.KnowledgeCatalog;
 import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PassageSplitter;
 import io.askhr.question.AnswerFlow;
@@ -24,19 +29,26 @@ import io.askhr.retrieval.PolicySearcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The answer engine wired from settings: knowledge folder, index, drafter and the question handler. */
 final class Engine implements AutoCloseable {
 
   /** How long a failing model is left alone before one trial call; answers are extractive meanwhile. */
   private static final Duration BREAKER_OPEN_FOR = Duration.ofSeconds(30);
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+  /** Quiet time after the last change before re-indexing: an editor's save is several writes and a rename. */
+  static final Duration WATCH_DEBOUNCE = Duration.ofSeconds(1);
 
   private final Settings settings;
   private final KnowledgeFolder folder;
   private final PolicyIndex index;
   private final EmbeddingModel embeddings;
   private final QuestionHandler handler;
+  private final KnowledgeCatalog catalog;
 
   private Engine(Settings settings, KnowledgeFolder folder, PolicyIndex index, EmbeddingModel embeddings,
       QuestionHandler handler) {
@@ -45,6 +57,7 @@ final class Engine implements AutoCloseable {
     this.index = index;
     this.embeddings = embeddings;
     this.handler = handler;
+    this.catalog = new KnowledgeCatalog(folder);
   }
 
   /** Opens the index for the settings' knowledge folder; does not index yet (see {@link #refresh()}). */
@@ -53,7 +66,7 @@ final class Engine implements AutoCloseable {
       throw new NoSuchFileException(settings.knowledgeDir().toAbsolutePath().toString(), null,
           "knowledge folder not found (set KNOWLEDGE_DIR or pass --knowledge DIR)");
     }
-    EmbeddingModel embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    EmbeddingModel embeddings = embeddingModel();
     KnowledgeFolder folder = new KnowledgeFolder(settings.knowledgeDir(), settings.maxFileBytes());
     PolicyIndex index = openIndex(settings, embeddings);
     try {
@@ -73,6 +86,11 @@ final class Engine implements AutoCloseable {
       index.close();
       throw e;
     }
+  }
+
+  /** The in-process embedding model every index and the gap clustering use. */
+  static EmbeddingModel embeddingModel() {
+    return new AllMiniLmL6V2QuantizedEmbeddingModel();
   }
 
   private static PolicyIndex openIndex(Settings settings, EmbeddingModel embeddings) {
@@ -100,6 +118,43 @@ final class Engine implements AutoCloseable {
   /** Brings the index in line with the knowledge folder. */
   IndexReport refresh() throws IOException {
     return index.update(folder, PassageSplitter.defaults());
+  }
+
+  /**
+   * Re-indexes whenever the knowledge folder changes, until closed. Does nothing when another process holds the
+   * index (that process watches).
+   */
+  AutoCloseable watch() throws IOException {
+    if (!writable()) {
+      return () -> {};
+    }
+    return FolderWatcher.start(settings.knowledgeDir(), WATCH_DEBOUNCE, this::refreshAfterChange);
+  }
+
+  private void refreshAfterChange() {
+    try {
+      IndexReport report = refresh();
+      if (report.changedFiles() > 0 || report.removedFiles() > 0) {
+        log.info("Knowledge folder changed: {} files re-indexed, {} removed, {} passages now, in {} ms",
+            report.changedFiles(), report.removedFiles(), report.passages(), report.took().toMillis());
+      }
+      if (!report.problems().isEmpty()) {
+        log.warn("{} files of {} cannot be read; answers use their last good version, if any (askhr check lists them)",
+            report.problems().size(), settings.knowledgeDir());
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Re-indexing {} failed; answering from the previous index: {}", settings.knowledgeDir(), e.toString());
+    }
+  }
+
+  /** HR's dashboard over this engine's knowledge folder and the given insight. */
+  HrDashboard dashboard(InsightQueries insight) {
+    return new HrDashboard(settings.insight().dashboardToken(),
+        new Insights(insight, embeddings, catalog::snapshot, Clock.systemUTC()));
+  }
+
+  KnowledgeCatalog catalog() {
+    return catalog;
   }
 
   /** False when another AskHR process is writing the same index; this one then reads it as it is. */

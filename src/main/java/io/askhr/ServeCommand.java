@@ -2,12 +2,13 @@ package io.askhr;
 
 import io.askhr.adapter.web.WebServer;
 import io.askhr.adapter.web.Webhook;
-import io.askhr.insight.InsightStore;
-import io.askhr.insight.MemoryInsightStore;
-import io.askhr.question.AdmissionControl;
-import io.askhr.question.QuestionHandler;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
+import io.askhr.insight.InsightStores;
+import io.askhr.insight.JdbcInsightStore;
+import io.askhr.insight.RetentionPurge;
+import io.askhr.question.AdmissionControl;
+import io.askhr.question.QuestionHandler;
 import io.askhr.retrieval.IndexReport;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,9 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = folders.settings();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "askhr-shutdown"));
-    try (Engine engine = Engine.open(settings)) {
+    try (Engine engine = Engine.open(settings);
+        JdbcInsightStore insight = InsightStores.open(settings.insight(), settings.dataDir());
+        RetentionPurge purge = RetentionPurge.start(insight, settings.insight().retention())) {
       IndexReport report = engine.refresh();
       log.info("Indexed {}: {} files, {} passages ({} embedded now), {} skipped, in {} ms",
           settings.knowledgeDir(), report.files(), report.passages(), report.embedded(), report.problems().size(),
@@ -59,12 +62,14 @@ final class ServeCommand implements Callable<Integer> {
       }
       log.info(settings.llm().map(l -> "Drafting with model " + l.model() + " at " + LlmSettings.origin(l.baseUrl()))
           .orElse("No LLM configured (LLM_BASE_URL / LLM_API_KEY): answering extractively, quoting policy"));
+      log.info("Keeping insight in {} for {} days", insight.describe(), settings.insight().retention().toDays());
       List<Webhook> webhooks = new ArrayList<>();
       QuestionHandler handler = new AdmissionControl(engine.handler(), settings.limits().questionsPerMinute(),
           settings.limits().concurrentAnswers(), ADMISSION_WAIT, Clock.systemUTC());
-      try (InsightStore insight = new MemoryInsightStore();
-          ChatAdapters chats = ChatAdapters.open(settings, handler, insight, webhooks);
-          WebServer server = new WebServer(handler, () -> true, webhooks)) {
+      try (ChatAdapters chats = ChatAdapters.open(settings, handler, insight, webhooks);
+          AutoCloseable watching = engine.watch();
+          WebServer server = new WebServer(handler, insight::reachable, webhooks, insight,
+              engine.dashboard(insight))) {
         String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());
         log.info("AskHR is listening on http://{}:{}/", bindHost, bound);

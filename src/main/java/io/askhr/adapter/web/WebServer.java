@@ -2,6 +2,9 @@ package io.askhr.adapter.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.askhr.insight.AnsweredQuestion;
+import io.askhr.insight.InsightStore;
+import io.askhr.insight.MemoryInsightStore;
 import io.askhr.question.Asker;
 import io.askhr.question.ConversationMemory;
 import io.askhr.question.Platform;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +28,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code serve} HTTP server: local chat page, {@code /api/ask} and health. Platform adapters add routes here. */
+/**
+ * The {@code serve} HTTP server: local chat page, {@code /api/ask}, health and HR's dashboard. Platform adapters add
+ * routes here.
+ */
 public final class WebServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
@@ -37,6 +44,8 @@ public final class WebServer implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final String chatPage = resource("web/index.html");
   private final List<Webhook> webhooks;
+  private final InsightStore insight;
+  private final HrDashboard dashboard;
   private Javalin app;
 
   /** @param ready whether the index is loaded, for {@code /readyz} */
@@ -44,14 +53,24 @@ public final class WebServer implements AutoCloseable {
     this(handler, ready, List.of());
   }
 
+  /** As {@link #WebServer(QuestionHandler, BooleanSupplier, List, InsightStore, HrDashboard)}, with no insight kept. */
+  public WebServer(QuestionHandler handler, BooleanSupplier ready, List<Webhook> webhooks) {
+    this(handler, ready, webhooks, new MemoryInsightStore(), HrDashboard.off());
+  }
+
   /**
    * @param ready whether the index is loaded, for {@code /readyz}
    * @param webhooks platform endpoints (Slack, Teams) served on the same port
+   * @param insight where questions asked on the chat page are recorded
+   * @param dashboard HR's dashboard under {@code /hr}
    */
-  public WebServer(QuestionHandler handler, BooleanSupplier ready, List<Webhook> webhooks) {
+  public WebServer(QuestionHandler handler, BooleanSupplier ready, List<Webhook> webhooks, InsightStore insight,
+      HrDashboard dashboard) {
     this.handler = handler;
     this.ready = ready;
     this.webhooks = List.copyOf(webhooks);
+    this.insight = insight;
+    this.dashboard = dashboard;
   }
 
   /** Starts listening on {@code port} (0 picks a free port); returns the port. */
@@ -68,6 +87,7 @@ public final class WebServer implements AutoCloseable {
           .json(Map.of("status", isReady ? "ready" : "indexing"));
     });
     app.post("/api/ask", this::ask);
+    dashboard.register(app);
     webhooks.forEach(hook -> app.post(hook.path(), ctx -> serve(hook, ctx)));
     app.exception(Exception.class, (e, ctx) -> {
       log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
@@ -96,11 +116,24 @@ public final class WebServer implements AutoCloseable {
     }
     Question question = new Question(text, Asker.anonymous("web:" + conversationId), Platform.WEB,
         conversations.history(conversationId));
+    long start = System.nanoTime();
     Reply reply = handler.answer(question);
+    String answerId = UUID.randomUUID().toString();
     if (reply.isAnswer()) {
       conversations.record(conversationId, Turn.employee(text), Turn.bot(reply.text()));
+      record(AnsweredQuestion.of(answerId, Platform.WEB, question.asker().id(), text, reply,
+          Duration.ofNanos(System.nanoTime() - start)));
     }
-    ctx.header("X-Conversation-Id", conversationId).json(ReplyView.of(reply));
+    ctx.header("X-Conversation-Id", conversationId).header("X-Answer-Id", answerId).json(ReplyView.of(reply));
+  }
+
+  /** The employee got the answer already: a store failure is logged and forgotten. */
+  private void record(AnsweredQuestion answer) {
+    try {
+      insight.recordAnswer(answer);
+    } catch (RuntimeException e) {
+      log.warn("Could not record an answered question: {}", e.getClass().getSimpleName());
+    }
   }
 
   private static void serve(Webhook hook, Context ctx) throws Exception {
@@ -112,7 +145,7 @@ public final class WebServer implements AutoCloseable {
     ctx.status(response.status()).contentType(response.contentType()).result(response.body());
   }
 
-  private static String resource(String name) {
+  static String resource(String name) {
     try (InputStream in = WebServer.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException(name + " is missing from the build");

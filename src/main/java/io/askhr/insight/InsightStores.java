@@ -1,0 +1,82 @@
+package io.askhr.insight;
+
+import io.askhr.config.ConfigException;
+import io.askhr.config.InsightSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Opens the insight store the settings ask for: PostgreSQL when {@code DATABASE_URL} is set, else SQLite. */
+public final class InsightStores {
+
+  static final String SQLITE_FILE = "insight.db";
+  static final String SALT_FILE = "insight-salt";
+
+  private InsightStores() {}
+
+  /** Opens and migrates the store; fails fast when it cannot be reached. */
+  public static JdbcInsightStore open(InsightSettings settings, Path dataDir) {
+    try {
+      return openStore(settings, dataDir);
+    } catch (InsightStoreException | UncheckedIOException | IllegalStateException e) {
+      throw new ConfigException(e.getMessage() + ". Check DATA_DIR, DATABASE_URL and INSIGHT_SALT.");
+    }
+  }
+
+  private static JdbcInsightStore openStore(InsightSettings settings, Path dataDir) {
+    String salt = settings.salt().orElseGet(() -> generatedSalt(dataDir));
+    if (settings.databaseUrl().isPresent()) {
+      return JdbcInsightStore.open(settings.databaseUrl().get(), salt);
+    }
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the data folder " + dataDir.toAbsolutePath(), e);
+    }
+    return JdbcInsightStore.open("jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE).toAbsolutePath(), salt);
+  }
+
+  /**
+   * The salt kept in the data folder, created on first use. NOTE: with PostgreSQL and several replicas, set
+   * INSIGHT_SALT instead, or each replica pseudonymises the same employee differently.
+   */
+  static String generatedSalt(Path dataDir) {
+    Path file = dataDir.resolve(SALT_FILE);
+    try {
+      if (!Files.isRegularFile(file)) {
+        Files.createDirectories(dataDir);
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String salt = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try {
+          Files.writeString(Files.createFile(file), salt, StandardCharsets.UTF_8);
+          restrict(file);
+        } catch (FileAlreadyExistsException raced) {
+          // Another process created it first: use theirs.
+        }
+      }
+      String salt = Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (salt.isEmpty()) {
+        throw new IllegalStateException(file.toAbsolutePath() + " is empty: delete it to generate a new salt"
+            + " (earlier pseudonyms will no longer match) or set INSIGHT_SALT");
+      }
+      return salt;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read or create the insight salt in " + dataDir.toAbsolutePath(), e);
+    }
+  }
+
+  private static void restrict(Path file) {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException | UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): the data folder's own permissions apply.
+    }
+  }
+}

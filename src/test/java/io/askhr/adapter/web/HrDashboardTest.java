@@ -1,0 +1,187 @@
+package io.askhr.adapter.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.askhr.insight.AnsweredQuestion;
+import io.askhr.insight.InsightSeed;
+import io.askhr.insight.Insights;
+import io.askhr.insight.JdbcInsightStore;
+import io.askhr.knowledge.IngestProblem;
+import io.askhr.knowledge.KnowledgeCatalog;
+import io.askhr.question.Reply;
+import io.askhr.testing.TestModels;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard over HTTP: token guard, JSON, CSV, and what {@code /api/ask} records. */
+class HrDashboardTest {
+
+  static final String TOKEN = "s3cret-dashboard-token";
+  static final KnowledgeCatalog.Snapshot DOCUMENTS = new KnowledgeCatalog.Snapshot(List.of(
+      new KnowledgeCatalog.Entry("leave/annual-leave.md", "Annual leave", Optional.empty()),
+      new KnowledgeCatalog.Entry("leave/sickness.md", "Sick pay", Optional.of(LocalDate.of(2026, 1, 15))),
+      new KnowledgeCatalog.Entry("leave/bereavement.md", "Compassionate leave", Optional.empty())),
+      List.of(new IngestProblem("handbook.pdf", "no extractable text (scanned PDF?)")));
+
+  @TempDir Path temp;
+  JdbcInsightStore store;
+  WebServer server;
+  String base;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  /** A server with the seeded store behind the dashboard, as {@code serve} wires it. */
+  static WebServer server(JdbcInsightStore store, Optional<String> token) {
+    Insights insights = new Insights(store, TestModels.embeddings(), () -> DOCUMENTS,
+        Clock.fixed(InsightSeed.NOW, ZoneOffset.UTC));
+    return new WebServer(question -> new Reply("Twenty-five days [1].", List.of(), 0.8, Set.of(),
+        Reply.Mode.EXTRACTIVE, List.of()), store::reachable, List.of(), store, new HrDashboard(token, insights));
+  }
+
+  @BeforeEach
+  void start() {
+    store = JdbcInsightStore.open("jdbc:sqlite:" + temp.resolve("insight.db"), "salt");
+    InsightSeed.seed(store);
+    server = server(store, Optional.of(TOKEN));
+    base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    store.close();
+  }
+
+  private HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void shouldAskForTheTokenWithoutOne() throws Exception {
+    // when
+    HttpResponse<String> page = get("/hr");
+    HttpResponse<String> api = get("/hr/api/insight");
+    HttpResponse<String> csv = get("/hr/export/gaps.csv");
+    HttpResponse<String> wrong = get("/hr/api/insight", "Authorization", "Bearer nope");
+
+    // then
+    assertEquals(401, page.statusCode());
+    assertTrue(page.body().contains("Sign in to the HR dashboard"));
+    assertEquals(401, api.statusCode());
+    assertEquals(401, csv.statusCode());
+    assertEquals(401, wrong.statusCode());
+    assertFalse(api.body().contains("park"));
+  }
+
+  @Test
+  void shouldServeTheFiguresToABearerToken() throws Exception {
+    // when
+    HttpResponse<String> response = get("/hr/api/insight?days=30", "Authorization", "Bearer " + TOKEN);
+
+    // then
+    assertEquals(200, response.statusCode());
+    JsonNode report = new ObjectMapper().readTree(response.body());
+    assertEquals(6, report.get("totals").get("asked").asInt());
+    assertEquals(30, report.get("days").size());
+    assertEquals("2026-03-10", report.get("days").get(29).get("date").asText());
+    assertEquals(3, report.get("gaps").get(0).get("count").asInt());
+    assertEquals("leave/sickness.md", report.get("stale").get(0).get("source").asText());
+  }
+
+  @Test
+  void shouldSetACookieForATokenInTheAddressAndDropItFromTheAddress() throws Exception {
+    // when
+    HttpResponse<String> login = get("/hr?token=" + TOKEN);
+    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    HttpResponse<String> page = get("/hr", "Cookie", cookie.split(";")[0]);
+    HttpResponse<String> wrong = get("/hr?token=guess");
+
+    // then
+    assertEquals(303, login.statusCode());
+    assertEquals("/hr", login.headers().firstValue("Location").orElseThrow());
+    assertTrue(cookie.contains("HttpOnly"), cookie);
+    assertFalse(cookie.contains(TOKEN), cookie);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("Knowledge gaps"));
+    assertEquals(401, wrong.statusCode());
+  }
+
+  @Test
+  void shouldExportEachTableAsCsv() throws Exception {
+    // when
+    HttpResponse<String> gaps = get("/hr/export/gaps.csv", "Authorization", "Bearer " + TOKEN);
+    HttpResponse<String> cited = get("/hr/export/most-cited.csv", "Authorization", "Bearer " + TOKEN);
+    HttpResponse<String> unknown = get("/hr/export/salaries.csv", "Authorization", "Bearer " + TOKEN);
+
+    // then
+    assertEquals(200, gaps.statusCode());
+    assertTrue(gaps.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+    List<String> lines = gaps.body().lines().toList();
+    assertEquals("questions,not covered,not helpful,escalated,examples", lines.get(0));
+    assertTrue(lines.get(1).startsWith("3,2,1,1,"), lines.get(1));
+    assertEquals(3, lines.size());
+    assertEquals("document,title,citations", cited.body().lines().findFirst().orElseThrow());
+    assertTrue(cited.body().contains("leave/annual-leave.md,Annual leave,2"), cited.body());
+    assertEquals(404, unknown.statusCode());
+  }
+
+  @Test
+  void shouldSayTheDashboardIsOffWithoutAToken() throws Exception {
+    // given
+    WebServer off = server(store, Optional.empty());
+    String offBase = "http://127.0.0.1:" + off.start("127.0.0.1", 0);
+    try {
+      // when
+      HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(offBase + "/hr")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(offBase + "/hr/api/insight"))
+          .header("Authorization", "Bearer anything").build(), HttpResponse.BodyHandlers.ofString());
+
+      // then
+      assertEquals(503, page.statusCode());
+      assertTrue(page.body().contains("The HR dashboard is off"));
+      assertTrue(page.body().contains("HR_DASHBOARD_TOKEN"));
+      assertEquals(503, api.statusCode());
+    } finally {
+      off.close();
+    }
+  }
+
+  @Test
+  void shouldRecordQuestionsAskedOnTheChatPage() throws Exception {
+    // when
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"Leave days? Mail me at a.b@example.com\","
+            + " \"conversationId\": \"c9\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertEquals(200, response.statusCode());
+    String answerId = response.headers().firstValue("X-Answer-Id").orElseThrow();
+    AnsweredQuestion recorded = store.answers(Instant.EPOCH).stream().filter(a -> a.id().equals(answerId))
+        .findFirst().orElseThrow();
+    assertEquals("Leave days? Mail me at [email]", recorded.question());
+    assertFalse(recorded.askerId().contains("c9"));
+    assertEquals(200, get("/readyz").statusCode());
+  }
+}
