@@ -1,10 +1,14 @@
 package io.askhr;
 
+import io.askhr.adapter.teams.TeamsAdapter;
 import io.askhr.adapter.web.WebServer;
+import io.askhr.adapter.web.Webhook;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
+import io.askhr.insight.MemoryInsightStore;
 import io.askhr.retrieval.IndexReport;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +53,9 @@ final class ServeCommand implements Callable<Integer> {
       }
       log.info(settings.llm().map(l -> "Drafting with model " + l.model() + " at " + LlmSettings.origin(l.baseUrl()))
           .orElse("No LLM configured (LLM_BASE_URL / LLM_API_KEY): answering extractively, quoting policy"));
-      try (WebServer server = new WebServer(engine.handler(), () -> true)) {
+      TeamsAdapter.localModeWarning(settings.teams()).ifPresent(log::warn);
+      Webhook teams = TeamsAdapter.webhook(settings, engine.handler(), new MemoryInsightStore());
+      try (WebServer server = new WebServer(engine.handler(), () -> true, List.of(teams))) {
         String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());
         log.info("AskHR is listening on http://{}:{}/", bindHost, bound);

@@ -1,0 +1,312 @@
+package io.askhr.adapter.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.ActivityHandler;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.builder.teams.TeamsInfo;
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ConversationResourceResponse;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.TextFormatTypes;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import com.microsoft.bot.schema.teams.TenantInfo;
+import io.askhr.insight.AnsweredQuestion;
+import io.askhr.insight.Escalation;
+import io.askhr.insight.Feedback;
+import io.askhr.insight.InsightStore;
+import io.askhr.question.Asker;
+import io.askhr.question.ConversationMemory;
+import io.askhr.question.Platform;
+import io.askhr.question.Question;
+import io.askhr.question.QuestionHandler;
+import io.askhr.question.Reply;
+import io.askhr.question.Turn;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AskHR in Teams: turns messages into questions and replies into Adaptive Cards, and handles the card's buttons
+ * (feedback, Talk to HR, Mark resolved). Personal chats, group chats and channel threads.
+ */
+final class TeamsBot extends ActivityHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+
+  private final QuestionHandler handler;
+  private final InsightStore store;
+  private final TeamsAudience audience;
+  private final TeamsBotAdapter adapter;
+  private final Optional<ConversationReference> hrConversation;
+  private final String hrContact;
+  private final ConversationMemory memory = new ConversationMemory();
+  private final RecentAnswers recent = new RecentAnswers();
+
+  TeamsBot(QuestionHandler handler, InsightStore store, TeamsAudience audience, TeamsBotAdapter adapter,
+      Optional<ConversationReference> hrConversation, String hrContact) {
+    this.handler = handler;
+    this.store = store;
+    this.audience = audience;
+    this.adapter = adapter;
+    this.hrConversation = hrConversation;
+    this.hrContact = hrContact;
+  }
+
+  @Override
+  protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
+    Activity activity = turn.getActivity();
+    if (activity.getValue() != null) {
+      JsonNode data = Serialization.objectToTree(activity.getValue());
+      if (data.has(AnswerCard.ACTION)) {
+        ObjectNode card = onCardAction(turn, data);
+        if (activity.getReplyToId() != null) {
+          Activity update = cardActivity(card);
+          update.setId(activity.getReplyToId());
+          turn.updateActivity(update).join();
+        } else {
+          turn.sendActivity(cardActivity(card)).join();
+        }
+        return CompletableFuture.completedFuture(null);
+      }
+    }
+    answer(turn);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Universal actions ({@code Action.Execute}) arrive as invokes; the card in the response replaces the old one. */
+  @Override
+  protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext turn,
+      AdaptiveCardInvokeValue invoke) {
+    JsonNode data = invoke.getAction() == null ? null : Serialization.objectToTree(invoke.getAction().getData());
+    AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
+    response.setStatusCode(200);
+    response.setType(AnswerCard.CONTENT_TYPE);
+    response.setValue(data == null || !data.has(AnswerCard.ACTION)
+        ? AnswerCard.notice("That button is no longer available.") : onCardAction(turn, data));
+    return CompletableFuture.completedFuture(response);
+  }
+
+  @Override
+  protected CompletableFuture<Void> onMembersAdded(List<ChannelAccount> members, TurnContext turn) {
+    Activity activity = turn.getActivity();
+    boolean botAdded = members.stream().anyMatch(m -> m.getId() != null
+        && activity.getRecipient() != null && m.getId().equals(activity.getRecipient().getId()));
+    if (botAdded) {
+      String type = conversationType(activity);
+      log.info("AskHR was added to a Teams {} conversation. To send \"Talk to HR\" requests here, set"
+          + " HR_ESCALATION_TEAMS_CONVERSATION='{}'", type, Serialization.toStringSilent(
+          activity.getConversationReference()));
+      turn.sendActivity(welcome()).join();
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  private static Activity welcome() {
+    Activity welcome = Activity.createMessageActivity();
+    welcome.setText("Hi, I'm **AskHR**. Ask me about our HR policies and I'll answer from them, with sources."
+        + " For example:\n\n- How many days of annual leave do I get?\n- What is the notice period if my role is"
+        + " made redundant?\n- How does the annual pay review work?\n\nIn a channel, @mention me. Personal"
+        + " questions are best asked here in a private chat; you can always ask to talk to HR.");
+    welcome.setTextFormat(TextFormatTypes.MARKDOWN);
+    return welcome;
+  }
+
+  /** Typing at once, then the answer; an error after the typing indicator becomes an apology, never silence. */
+  private void answer(TurnContext turn) {
+    Activity activity = turn.getActivity();
+    String text = questionText(activity);
+    turn.sendActivity(Activity.createTypingActivity()).join();
+    try {
+      Asker asker = audience.asker(activity);
+      String key = conversationKey(activity);
+      long started = System.nanoTime();
+      Reply reply = handler.answer(new Question(text, asker, Platform.TEAMS, memory.history(key)));
+      Duration latency = Duration.ofNanos(System.nanoTime() - started);
+      String answerId = UUID.randomUUID().toString();
+      store.recordAnswer(AnsweredQuestion.of(answerId, Platform.TEAMS, asker.id(), text, reply, latency));
+      recent.remember(answerId, RecentAnswers.Answered.fresh(text, reply));
+      log.info("Teams question answered in {} ms ({}, {}, flags {})", latency.toMillis(), conversationType(activity),
+          reply.mode(), reply.flags());
+      ObjectNode card = AnswerCard.answer(answerId, reply, !reply.has(Reply.Flag.USAGE_HINT), true, List.of());
+      boolean shared = !"personal".equals(conversationType(activity));
+      if (reply.has(Reply.Flag.SENSITIVE) && shared) {
+        String privateChat = answerPrivately(turn, card);
+        if (!reply.has(Reply.Flag.USAGE_HINT)) {
+          memory.record(privateChat, Turn.employee(text), Turn.bot(reply.text()));
+        }
+        turn.sendActivity(plain("I've sent you my answer in a private chat, as it may be personal.")).join();
+        return;
+      }
+      if (!reply.has(Reply.Flag.USAGE_HINT)) {
+        memory.record(key, Turn.employee(text), Turn.bot(reply.text()));
+      }
+      turn.sendActivity(cardActivity(card)).join();
+    } catch (RuntimeException e) {
+      log.error("Answering a Teams message failed: {}", e.toString());
+      turn.sendActivity(plain("Sorry, something went wrong on my side and I couldn't answer. Please try again in a"
+          + " moment, or contact " + hrContact + ".")).join();
+    }
+  }
+
+  /** Opens (or reuses) the 1:1 chat with the asker and posts the card there; returns that conversation's id. */
+  private String answerPrivately(TurnContext turn, ObjectNode card) {
+    Activity activity = turn.getActivity();
+    ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+    String tenant = TeamsAudience.tenantOf(activity);
+    ConversationParameters parameters = new ConversationParameters();
+    parameters.setIsGroup(false);
+    parameters.setBot(activity.getRecipient());
+    parameters.setMembers(List.of(activity.getFrom()));
+    parameters.setTenantId(tenant);
+    TeamsChannelData channelData = new TeamsChannelData();
+    channelData.setTenant(new TenantInfo(tenant));
+    parameters.setChannelData(channelData);
+    ConversationResourceResponse created = connector.getConversations().createConversation(parameters).join();
+    Activity message = cardActivity(card);
+    message.setFrom(activity.getRecipient());
+    message.setRecipient(activity.getFrom());
+    ConversationAccount conversation = new ConversationAccount(created.getId());
+    conversation.setTenantId(tenant);
+    conversation.setConversationType("personal");
+    message.setConversation(conversation);
+    message.setServiceUrl(activity.getServiceUrl());
+    message.setChannelId(activity.getChannelId());
+    connector.getConversations().sendToConversation(created.getId(), message).join();
+    return created.getId();
+  }
+
+  /** Feedback, Talk to HR or Mark resolved; returns the card that replaces the pressed one. */
+  private ObjectNode onCardAction(TurnContext turn, JsonNode data) {
+    Activity activity = turn.getActivity();
+    String action = data.path(AnswerCard.ACTION).asText();
+    if (action.equals(AnswerCard.RESOLVE)) {
+      return resolve(turn, data.path("escalationId").asText());
+    }
+    String answerId = data.path("answerId").asText();
+    Optional<RecentAnswers.Answered> answered = recent.find(answerId);
+    Asker asker = audience.asker(activity);
+    switch (action) {
+      case AnswerCard.HELPFUL, AnswerCard.NOT_HELPFUL -> {
+        boolean helpful = action.equals(AnswerCard.HELPFUL);
+        store.recordFeedback(new Feedback(answerId, Platform.TEAMS, asker.id(), helpful, Instant.now()));
+        String line = helpful ? "Thanks for your feedback: 👍 Helpful." : "Thanks for your feedback: 👎 Not helpful."
+            + " HR reviews these answers to improve the policies.";
+        return redraw(answerId, answered.map(a -> a.withFeedback(line)), line);
+      }
+      case AnswerCard.TALK_TO_HR -> {
+        String line = escalate(turn, answerId, answered);
+        return redraw(answerId, answered.map(a -> a.withEscalation(line)), line);
+      }
+      default -> {
+        return AnswerCard.notice("That button is no longer available.");
+      }
+    }
+  }
+
+  private ObjectNode redraw(String answerId, Optional<RecentAnswers.Answered> updated, String line) {
+    if (updated.isEmpty()) {
+      return AnswerCard.notice(line);
+    }
+    RecentAnswers.Answered a = updated.get();
+    recent.remember(answerId, a);
+    return AnswerCard.answer(answerId, a.reply(), !a.feedbackGiven(), !a.escalated(), a.status());
+  }
+
+  /** Hands the question to HR's channel; returns what the employee's card then says. */
+  private String escalate(TurnContext turn, String answerId, Optional<RecentAnswers.Answered> answered) {
+    if (hrConversation.isEmpty()) {
+      return "To talk to HR, please contact " + hrContact + ".";
+    }
+    Activity activity = turn.getActivity();
+    String question = answered.map(RecentAnswers.Answered::question).orElse("(question no longer available)");
+    String answer = answered.map(a -> a.reply().text()).orElse("");
+    Escalation escalation = Escalation.open(UUID.randomUUID().toString(), answerId, Platform.TEAMS,
+        Serialization.toStringSilent(activity.getConversationReference()), question, answer, chatLink(turn));
+    store.openEscalation(escalation);
+    String asker = Optional.ofNullable(activity.getFrom().getName()).orElse("");
+    adapter.continueConversation(adapter.appId(), hrConversation.get(),
+        hr -> hr.sendActivity(cardActivity(AnswerCard.escalation(escalation, asker))).thenApply(sent -> null)).join();
+    log.info("Escalation {} posted to HR's Teams conversation", escalation.id());
+    return "I've passed your question to HR. Someone will get back to you, and I'll let you know here when it's"
+        + " resolved.";
+  }
+
+  /** A deep link that opens a chat with the asker, when Teams tells their user principal name. */
+  private static String chatLink(TurnContext turn) {
+    try {
+      String upn = TeamsInfo.getMember(turn, turn.getActivity().getFrom().getId()).join().getUserPrincipalName();
+      return upn == null || upn.isBlank() ? ""
+          : "https://teams.microsoft.com/l/chat/0/0?users=" + URLEncoder.encode(upn, StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private ObjectNode resolve(TurnContext turn, String escalationId) {
+    String by = Optional.ofNullable(turn.getActivity().getFrom().getName()).filter(s -> !s.isBlank()).orElse("HR");
+    Optional<Escalation> resolved = store.resolveEscalation(escalationId, by, Instant.now());
+    if (resolved.isEmpty()) {
+      return store.escalation(escalationId).map(AnswerCard::resolved)
+          .orElse(AnswerCard.notice("This request is no longer known to AskHR."));
+    }
+    Escalation escalation = resolved.get();
+    try {
+      ConversationReference employee = Serialization.getAs(Serialization.jsonToTree(escalation.replyAddress()),
+          ConversationReference.class);
+      adapter.continueConversation(adapter.appId(), employee, chat -> chat.sendActivity(plain(
+          "HR (" + by + ") has marked your request to talk to HR as resolved. If anything is still unclear, ask me"
+              + " again or reply to HR directly.")).thenApply(sent -> null)).join();
+    } catch (Exception e) {
+      log.warn("Escalation {} resolved, but the employee could not be notified: {}", escalationId, e.toString());
+    }
+    return AnswerCard.resolved(escalation);
+  }
+
+  /** The question without the bot's @mention (channels and group chats). */
+  static String questionText(Activity activity) {
+    String text = Optional.ofNullable(Activity.removeRecipientMentionImmutable(activity)).orElse("");
+    return text.replaceAll("(?s)<at>.*?</at>", " ").replace("&nbsp;", " ").strip();
+  }
+
+  /** Follow-ups are remembered per conversation; a channel thread's id already names its root message. */
+  static String conversationKey(Activity activity) {
+    return "teams:" + activity.getConversation().getId();
+  }
+
+  private static String conversationType(Activity activity) {
+    String type = activity.getConversation() == null ? null : activity.getConversation().getConversationType();
+    return type == null ? "personal" : type;
+  }
+
+  private static Activity cardActivity(ObjectNode card) {
+    Attachment attachment = new Attachment();
+    attachment.setContentType(AnswerCard.CONTENT_TYPE);
+    attachment.setContent(card);
+    Activity message = Activity.createMessageActivity();
+    message.setAttachments(List.of(attachment));
+    return message;
+  }
+
+  private static Activity plain(String text) {
+    Activity message = Activity.createMessageActivity();
+    message.setText(text);
+    return message;
+  }
+}
