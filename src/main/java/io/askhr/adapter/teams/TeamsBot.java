@@ -103,9 +103,11 @@ final class TeamsBot extends ActivityHandler {
     return CompletableFuture.completedFuture(response);
   }
 
+  /** The SDK routes to {@code onMembersAdded} only when someone other than the bot joined; we want the bot. */
   @Override
-  protected CompletableFuture<Void> onMembersAdded(List<ChannelAccount> members, TurnContext turn) {
+  protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turn) {
     Activity activity = turn.getActivity();
+    List<ChannelAccount> members = activity.getMembersAdded() == null ? List.of() : activity.getMembersAdded();
     boolean botAdded = members.stream().anyMatch(m -> m.getId() != null
         && activity.getRecipient() != null && m.getId().equals(activity.getRecipient().getId()));
     if (botAdded) {
