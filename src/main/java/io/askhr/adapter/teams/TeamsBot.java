@@ -113,19 +113,29 @@ final class TeamsBot extends ActivityHandler {
     if (botAdded) {
       String type = conversationType(activity);
       log.info("AskHR was added to a Teams {} conversation. To send \"Talk to HR\" requests here, set"
-          + " HR_ESCALATION_TEAMS_CONVERSATION='{}'", type, Serialization.toStringSilent(
-          activity.getConversationReference()));
+          + " HR_ESCALATION_TEAMS_CONVERSATION='{}'", type, Serialization.toStringSilent(address(activity)));
       turn.sendActivity(welcome()).join();
     }
     return CompletableFuture.completedFuture(null);
+  }
+
+  /** Where the conversation can be reached later, without who added the bot or which activity did it. */
+  private static ConversationReference address(Activity activity) {
+    ConversationReference full = activity.getConversationReference();
+    ConversationReference address = new ConversationReference();
+    address.setBot(full.getBot());
+    address.setConversation(full.getConversation());
+    address.setChannelId(full.getChannelId());
+    address.setServiceUrl(full.getServiceUrl());
+    return address;
   }
 
   private static Activity welcome() {
     Activity welcome = Activity.createMessageActivity();
     welcome.setText("Hi, I'm **AskHR**. Ask me about our HR policies and I'll answer from them, with sources."
         + " For example:\n\n- How many days of annual leave do I get?\n- What is the notice period if my role is"
-        + " made redundant?\n- How does the annual pay review work?\n\nIn a channel, @mention me. Personal"
-        + " questions are best asked here in a private chat; you can always ask to talk to HR.");
+        + " made redundant?\n- How does the annual pay review work?\n\nIn a channel or group chat, @mention me;"
+        + " personal questions are best asked in a private chat with me. You can always ask to talk to HR.");
     welcome.setTextFormat(TextFormatTypes.MARKDOWN);
     return welcome;
   }

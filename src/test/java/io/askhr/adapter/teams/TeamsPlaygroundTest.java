@@ -206,6 +206,25 @@ class TeamsPlaygroundTest {
     assertTrue(store.feedback().get(0).helpful());
   }
 
+  @Test
+  void shouldWelcomeTheTeamWhenAddedToAChannel() throws Exception {
+    // given: the Playground's team channel, and a conversationUpdate that adds the bot
+    String channel = config.path("teams").path(0).path("id").asText();
+    ObjectNode added = (ObjectNode) JSON.readTree(get("/_internal/v1/customActivities/template?conversationId="
+        + channel));
+    added.put("type", "conversationUpdate");
+    added.putArray("membersAdded").add(added.get("recipient").deepCopy());
+
+    // when
+    assertEquals(200, post("/_internal/v1/customActivities", added).statusCode());
+
+    // then
+    JsonNode welcome = await(e -> e.path("action").asText().equals("createMessage")
+        && e.path("actionConversationId").asText().equals(channel));
+    assertTrue(welcome.path("message").path("text").asText().contains("How many days of annual leave"),
+        welcome.toString());
+  }
+
   /** Collects the stream's JSON messages, which may arrive in several frames. */
   static final class Collector implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();

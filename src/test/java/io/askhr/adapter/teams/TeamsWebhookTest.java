@@ -300,6 +300,7 @@ class TeamsWebhookTest {
 
     // then
     String welcome = microsoft.await(c -> true, 1).get(0).body().path("text").asText();
+    assertFalse(welcome.isBlank());
     assertTrue(welcome.contains("I'm **AskHR**") && welcome.contains("How many days of annual leave"), welcome);
   }
 
