@@ -28,8 +28,11 @@ public final class TeamsAdapter {
     GroupLookup groups = teams.graphUrl().<GroupLookup>map(graph -> new GraphGroupLookup(graph,
         new ClientCredentialsToken(teams.loginUrl() + "/" + teams.tenantId(), teams.appId(), teams.appPassword(),
             "https://graph.microsoft.com/.default"))).orElse(GroupLookup.NONE);
-    TeamsBot bot = new TeamsBot(handler, store, new TeamsAudience(settings.audienceMap(), groups), adapter,
-        teams.escalationConversation().map(TeamsAdapter::reference), settings.answers().hrContact());
+    String hrContact = settings.answers().hrContact();
+    TalkToHr talkToHr = new TalkToHr(store, adapter, teams.escalationConversation().map(TeamsAdapter::reference),
+        hrContact);
+    TeamsBot bot = new TeamsBot(handler, store, new TeamsAudience(settings.audienceMap(), groups), talkToHr,
+        hrContact);
     return new TeamsWebhook(adapter, bot, turnThreads());
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.ActivityHandler;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.TurnContext;
-import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
@@ -21,7 +20,6 @@ import com.microsoft.bot.schema.TextFormatTypes;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import com.microsoft.bot.schema.teams.TenantInfo;
 import io.askhr.insight.AnsweredQuestion;
-import io.askhr.insight.Escalation;
 import io.askhr.insight.Feedback;
 import io.askhr.insight.InsightStore;
 import io.askhr.question.Asker;
@@ -31,8 +29,6 @@ import io.askhr.question.Question;
 import io.askhr.question.QuestionHandler;
 import io.askhr.question.Reply;
 import io.askhr.question.Turn;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,19 +49,17 @@ final class TeamsBot extends ActivityHandler {
   private final QuestionHandler handler;
   private final InsightStore store;
   private final TeamsAudience audience;
-  private final TeamsBotAdapter adapter;
-  private final Optional<ConversationReference> hrConversation;
+  private final TalkToHr talkToHr;
   private final String hrContact;
   private final ConversationMemory memory = new ConversationMemory();
   private final RecentAnswers recent = new RecentAnswers();
 
-  TeamsBot(QuestionHandler handler, InsightStore store, TeamsAudience audience, TeamsBotAdapter adapter,
-      Optional<ConversationReference> hrConversation, String hrContact) {
+  TeamsBot(QuestionHandler handler, InsightStore store, TeamsAudience audience, TalkToHr talkToHr,
+      String hrContact) {
     this.handler = handler;
     this.store = store;
     this.audience = audience;
-    this.adapter = adapter;
-    this.hrConversation = hrConversation;
+    this.talkToHr = talkToHr;
     this.hrContact = hrContact;
   }
 
@@ -75,7 +69,15 @@ final class TeamsBot extends ActivityHandler {
     if (activity.getValue() != null) {
       JsonNode data = Serialization.objectToTree(activity.getValue());
       if (data.has(AnswerCard.ACTION)) {
-        ObjectNode card = onCardAction(turn, data);
+        ObjectNode card;
+        try {
+          card = onCardAction(turn, data);
+        } catch (RuntimeException e) {
+          log.error("A Teams card action failed: {}", e.toString());
+          turn.sendActivity(plain("Sorry, something went wrong on my side. Please try again, or contact " + hrContact
+              + ".")).join();
+          return CompletableFuture.completedFuture(null);
+        }
         if (activity.getReplyToId() != null) {
           Activity update = cardActivity(card);
           update.setId(activity.getReplyToId());
@@ -209,7 +211,7 @@ final class TeamsBot extends ActivityHandler {
     Activity activity = turn.getActivity();
     String action = data.path(AnswerCard.ACTION).asText();
     if (action.equals(AnswerCard.RESOLVE)) {
-      return resolve(turn, data.path("escalationId").asText());
+      return talkToHr.resolve(turn, data.path("escalationId").asText());
     }
     String answerId = data.path("answerId").asText();
     Optional<RecentAnswers.Answered> answered = recent.find(answerId);
@@ -223,7 +225,9 @@ final class TeamsBot extends ActivityHandler {
         return redraw(answerId, answered.map(a -> a.withFeedback(line)), line);
       }
       case AnswerCard.TALK_TO_HR -> {
-        String line = escalate(turn, answerId, answered);
+        String line = talkToHr.escalate(turn, answerId,
+            answered.map(RecentAnswers.Answered::question).orElse("(question no longer available)"),
+            answered.map(a -> a.reply().text()).orElse(""));
         return redraw(answerId, answered.map(a -> a.withEscalation(line)), line);
       }
       default -> {
@@ -239,56 +243,6 @@ final class TeamsBot extends ActivityHandler {
     RecentAnswers.Answered a = updated.get();
     recent.remember(answerId, a);
     return AnswerCard.answer(answerId, a.reply(), !a.feedbackGiven(), !a.escalated(), a.status());
-  }
-
-  /** Hands the question to HR's channel; returns what the employee's card then says. */
-  private String escalate(TurnContext turn, String answerId, Optional<RecentAnswers.Answered> answered) {
-    if (hrConversation.isEmpty()) {
-      return "To talk to HR, please contact " + hrContact + ".";
-    }
-    Activity activity = turn.getActivity();
-    String question = answered.map(RecentAnswers.Answered::question).orElse("(question no longer available)");
-    String answer = answered.map(a -> a.reply().text()).orElse("");
-    Escalation escalation = Escalation.open(UUID.randomUUID().toString(), answerId, Platform.TEAMS,
-        Serialization.toStringSilent(activity.getConversationReference()), question, answer, chatLink(turn));
-    store.openEscalation(escalation);
-    String asker = Optional.ofNullable(activity.getFrom().getName()).orElse("");
-    adapter.continueConversation(adapter.appId(), hrConversation.get(),
-        hr -> hr.sendActivity(cardActivity(AnswerCard.escalation(escalation, asker))).thenApply(sent -> null)).join();
-    log.info("Escalation {} posted to HR's Teams conversation", escalation.id());
-    return "I've passed your question to HR. Someone will get back to you, and I'll let you know here when it's"
-        + " resolved.";
-  }
-
-  /** A deep link that opens a chat with the asker, when Teams tells their user principal name. */
-  private static String chatLink(TurnContext turn) {
-    try {
-      String upn = TeamsInfo.getMember(turn, turn.getActivity().getFrom().getId()).join().getUserPrincipalName();
-      return upn == null || upn.isBlank() ? ""
-          : "https://teams.microsoft.com/l/chat/0/0?users=" + URLEncoder.encode(upn, StandardCharsets.UTF_8);
-    } catch (RuntimeException e) {
-      return "";
-    }
-  }
-
-  private ObjectNode resolve(TurnContext turn, String escalationId) {
-    String by = Optional.ofNullable(turn.getActivity().getFrom().getName()).filter(s -> !s.isBlank()).orElse("HR");
-    Optional<Escalation> resolved = store.resolveEscalation(escalationId, by, Instant.now());
-    if (resolved.isEmpty()) {
-      return store.escalation(escalationId).map(AnswerCard::resolved)
-          .orElse(AnswerCard.notice("This request is no longer known to AskHR."));
-    }
-    Escalation escalation = resolved.get();
-    try {
-      ConversationReference employee = Serialization.getAs(Serialization.jsonToTree(escalation.replyAddress()),
-          ConversationReference.class);
-      adapter.continueConversation(adapter.appId(), employee, chat -> chat.sendActivity(plain(
-          "HR (" + by + ") has marked your request to talk to HR as resolved. If anything is still unclear, ask me"
-              + " again or reply to HR directly.")).thenApply(sent -> null)).join();
-    } catch (Exception e) {
-      log.warn("Escalation {} resolved, but the employee could not be notified: {}", escalationId, e.toString());
-    }
-    return AnswerCard.resolved(escalation);
   }
 
   /** The question without the bot's @mention (channels and group chats). */
@@ -307,7 +261,7 @@ final class TeamsBot extends ActivityHandler {
     return type == null ? "personal" : type;
   }
 
-  private static Activity cardActivity(ObjectNode card) {
+  static Activity cardActivity(ObjectNode card) {
     Attachment attachment = new Attachment();
     attachment.setContentType(AnswerCard.CONTENT_TYPE);
     attachment.setContent(card);
@@ -316,7 +270,7 @@ final class TeamsBot extends ActivityHandler {
     return message;
   }
 
-  private static Activity plain(String text) {
+  static Activity plain(String text) {
     Activity message = Activity.createMessageActivity();
     message.setText(text);
     return message;

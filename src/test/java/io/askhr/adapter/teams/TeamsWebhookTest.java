@@ -60,7 +60,7 @@ class TeamsWebhookTest {
   @BeforeEach
   void start() throws Exception {
     microsoft = new MicrosoftStandIn();
-    server = new WebServer(handler, () -> true, List.of(webhook(true)));
+    server = new WebServer(handler, () -> true, List.of(webhook(Optional.of(microsoft.baseUrl()))));
     endpoint = "http://127.0.0.1:" + server.start("127.0.0.1", 0) + "/api/messages";
   }
 
@@ -70,10 +70,11 @@ class TeamsWebhookTest {
     microsoft.close();
   }
 
-  Webhook webhook(boolean withHrChannel) {
+  /** @param hrServiceUrl where HR's channel is reached; empty: no HR channel configured */
+  Webhook webhook(Optional<String> hrServiceUrl) {
     Map<String, String> env = new HashMap<>(Map.of("HR_CONTACT", "the People team (people@example.test)"));
-    if (withHrChannel) {
-      env.put("HR_ESCALATION_TEAMS_CONVERSATION", "{\"serviceUrl\":\"" + microsoft.baseUrl() + "\",\"channelId\":"
+    if (hrServiceUrl.isPresent()) {
+      env.put("HR_ESCALATION_TEAMS_CONVERSATION", "{\"serviceUrl\":\"" + hrServiceUrl.get() + "\",\"channelId\":"
           + "\"msteams\",\"conversation\":{\"id\":\"" + HR_CONVERSATION + "\",\"conversationType\":\"channel\"},"
           + "\"bot\":{\"id\":\"28:askhr\",\"name\":\"AskHR\"}}");
     }
@@ -261,7 +262,7 @@ class TeamsWebhookTest {
   @Test
   void shouldTellHowToReachHrWhenNoHrChannelIsConfigured() throws Exception {
     // given
-    Webhook withoutHr = webhook(false);
+    Webhook withoutHr = webhook(Optional.empty());
     ObjectNode question = message("a:personal-6", "personal", "How much compassionate leave?");
     withoutHr.handle(new WebhookRequest(Map.of(), Map.of(), question.toString()));
     JsonNode talkToHr = card(microsoft.await(TeamsWebhookTest::isCard, 1).get(0)).path("actions").path(2)
@@ -273,6 +274,27 @@ class TeamsWebhookTest {
     // then
     String redrawn = card(microsoft.await(c -> c.method().equals("PUT"), 1).get(0)).toString();
     assertTrue(redrawn.contains("To talk to HR, please contact the People team (people@example.test)."), redrawn);
+  }
+
+  @Test
+  void shouldSayHowToReachHrWhenHrsChannelCannotBeReached() throws Exception {
+    // given HR's channel on a port where nothing listens
+    int closed;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      closed = probe.getLocalPort();
+    }
+    Webhook unreachableHr = webhook(Optional.of("http://127.0.0.1:" + closed));
+    unreachableHr.handle(new WebhookRequest(Map.of(), Map.of(),
+        message("a:personal-9", "personal", "How much compassionate leave?").toString()));
+    JsonNode talkToHr = card(microsoft.await(TeamsWebhookTest::isCard, 1).get(0)).path("actions").path(2)
+        .path("data");
+
+    // when
+    unreachableHr.handle(new WebhookRequest(Map.of(), Map.of(), submit("a:personal-9", "act-9", talkToHr).toString()));
+
+    // then
+    String redrawn = card(microsoft.await(c -> c.method().equals("PUT"), 1).get(0)).toString();
+    assertTrue(redrawn.contains("Sorry, I couldn't reach HR just now. Please contact the People team"), redrawn);
   }
 
   @Test
