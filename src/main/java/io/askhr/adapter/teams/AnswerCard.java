@@ -56,7 +56,12 @@ final class AnswerCard {
       actions.add(submit("👎 Not helpful", NOT_HELPFUL, "answerId", answerId));
     }
     if (hrButton) {
-      actions.add(submit("Talk to HR", TALK_TO_HR, "answerId", answerId));
+      ObjectNode talk = submit("Talk to HR", TALK_TO_HR, "answerId", answerId);
+      if (reply.has(Reply.Flag.ESCALATION_SUGGESTED)) {
+        // sensitive or uncovered: make the human route the prominent one
+        talk.put("style", "positive");
+      }
+      actions.add(talk);
     }
     return card;
   }

@@ -53,6 +53,20 @@ class AnswerCardTest {
   }
 
   @Test
+  void shouldMakeTalkToHrProminentWhenEscalationIsSuggested() {
+    // given
+    Reply reply = new Reply("Please talk to HR.", List.of(), 0.2,
+        Set.of(Reply.Flag.NOT_COVERED, Reply.Flag.ESCALATION_SUGGESTED), Reply.Mode.EXTRACTIVE, List.of());
+
+    // when
+    ObjectNode card = AnswerCard.answer("a1", reply, true, true, List.of());
+
+    // then
+    assertEquals("positive", card.path("actions").path(2).path("style").asText());
+    assertFalse(card.toString().contains("Sources"));
+  }
+
+  @Test
   void shouldStripTheBotMentionFromTheQuestion() {
     // given
     Activity activity = Activity.createMessageActivity();
