@@ -1,6 +1,7 @@
 package io.askhr;
 
 import io.askhr.adapter.slack.SlackAdapter;
+import io.askhr.adapter.teams.TeamsAdapter;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.config.Settings;
 import io.askhr.insight.InsightStore;
@@ -29,6 +30,9 @@ final class ChatAdapters implements AutoCloseable {
     if (slack.isEmpty()) {
       log.info("Slack is off (set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET and/or SLACK_APP_TOKEN)");
     }
+    // Teams is always served: without an app id it runs in local mode, for the Emulator and the Agents Playground.
+    TeamsAdapter.localModeWarning(settings.teams()).ifPresent(log::warn);
+    webhooks.add(TeamsAdapter.webhook(settings, handler, insight));
     return new ChatAdapters(slack);
   }
 

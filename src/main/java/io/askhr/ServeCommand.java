@@ -1,5 +1,6 @@
 package io.askhr;
 
+import io.askhr.adapter.teams.TeamsAdapter;
 import io.askhr.adapter.web.WebServer;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.config.LlmSettings;

@@ -132,8 +132,33 @@ public record Settings(
     if (!appId.isEmpty() && appType.equals("SingleTenant") && tenantId.isEmpty()) {
       throw new ConfigException("MICROSOFT_APP_TYPE is SingleTenant but MICROSOFT_APP_TENANT_ID is not set");
     }
+    String loginUrl = url(env, "MICROSOFT_LOGIN_URL", TeamsSettings.DEFAULT_LOGIN_URL);
+    String openIdMetadataUrl = url(env, "MICROSOFT_OPENID_METADATA_URL", TeamsSettings.DEFAULT_OPENID_METADATA_URL);
+    boolean graphLookup = parse(env, "TEAMS_GRAPH_GROUPS", "false", Settings::bool, "true or false");
+    if (graphLookup && appId.isEmpty()) {
+      throw new ConfigException("TEAMS_GRAPH_GROUPS=true needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and"
+          + " MICROSOFT_APP_TENANT_ID: the bot reads group membership from Microsoft Graph with its own identity");
+    }
+    Optional<String> graphUrl = graphLookup
+        ? Optional.of(url(env, "GRAPH_API_URL", "https://graph.microsoft.com")) : Optional.empty();
     return new TeamsSettings(appId, optional(env, "MICROSOFT_APP_PASSWORD").orElse(""), tenantId, appType,
-        optional(env, "HR_ESCALATION_TEAMS_CONVERSATION"));
+        optional(env, "HR_ESCALATION_TEAMS_CONVERSATION"), loginUrl, openIdMetadataUrl, graphUrl);
+  }
+
+  private static String url(Map<String, String> env, String name, String fallback) {
+    String value = optional(env, name).orElse(fallback);
+    if (!value.matches("https?://.+")) {
+      throw new ConfigException(name + " must be an http(s) URL, got '" + value + "'");
+    }
+    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+  }
+
+  private static boolean bool(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException(value);
+    };
   }
 
   private static AudienceMap audienceMap(Map<String, String> env) {

@@ -8,23 +8,39 @@ import java.util.Optional;
  *
  * @param appType {@code SingleTenant} (what Azure creates today) or {@code MultiTenant}
  * @param escalationConversation conversation reference (JSON) of the Teams channel where "Talk to HR" posts
+ * @param loginUrl Microsoft Entra authority base, {@code https://login.microsoftonline.com} unless overridden
+ * @param openIdMetadataUrl OpenID metadata of the Bot Framework token issuer (overridden for tests)
+ * @param graphUrl Microsoft Graph base for group lookups; absent: no lookup, askers see "everyone" documents only
  */
 public record TeamsSettings(
     String appId,
     String appPassword,
     String tenantId,
     String appType,
-    Optional<String> escalationConversation) {
+    Optional<String> escalationConversation,
+    String loginUrl,
+    String openIdMetadataUrl,
+    Optional<String> graphUrl) {
+
+  public static final String DEFAULT_LOGIN_URL = "https://login.microsoftonline.com";
+  public static final String DEFAULT_OPENID_METADATA_URL =
+      "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
   /** True when no app id is configured: requests are not authenticated. */
   public boolean localMode() {
     return appId.isBlank();
   }
 
+  /** True for a single-tenant bot: outbound tokens come from the tenant's authority, inbound may be tenant-issued. */
+  public boolean singleTenant() {
+    return appType.equals("SingleTenant");
+  }
+
   @Override
   public String toString() {
     return "TeamsSettings[appId=" + (appId.isBlank() ? "(unset: local mode)" : appId) + ", appPassword="
         + Settings.mask(appPassword) + ", tenantId=" + (tenantId.isBlank() ? "(unset)" : tenantId) + ", appType="
-        + appType + ", escalationConversation=" + (escalationConversation.isPresent() ? "(set)" : "(unset)") + "]";
+        + appType + ", escalationConversation=" + (escalationConversation.isPresent() ? "(set)" : "(unset)")
+        + ", loginUrl=" + loginUrl + ", graphUrl=" + graphUrl.orElse("(unset: no group lookup)") + "]";
   }
 }

@@ -1,0 +1,69 @@
+package io.askhr.adapter.teams;
+
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.Serialization;
+import io.askhr.adapter.web.Webhook;
+import io.askhr.config.ConfigException;
+import io.askhr.config.Settings;
+import io.askhr.config.TeamsSettings;
+import io.askhr.insight.InsightStore;
+import io.askhr.question.QuestionHandler;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds the Microsoft Teams endpoint {@code POST /api/messages} (Bot Framework SDK) from the settings. */
+public final class TeamsAdapter {
+
+  /** Answers run on a few threads: the answer engine, not Teams, is the bottleneck. */
+  private static final int TURN_THREADS = 4;
+
+  private TeamsAdapter() {}
+
+  /** The webhook to host on the {@code serve} HTTP server. Fails fast on an unreadable HR conversation reference. */
+  public static Webhook webhook(Settings settings, QuestionHandler handler, InsightStore store) {
+    TeamsSettings teams = settings.teams();
+    TeamsBotAdapter adapter = TeamsBotAdapter.of(teams);
+    GroupLookup groups = teams.graphUrl().<GroupLookup>map(graph -> new GraphGroupLookup(graph,
+        new ClientCredentialsToken(teams.loginUrl() + "/" + teams.tenantId(), teams.appId(), teams.appPassword(),
+            "https://graph.microsoft.com/.default"))).orElse(GroupLookup.NONE);
+    String hrContact = settings.answers().hrContact();
+    TalkToHr talkToHr = new TalkToHr(store, adapter, teams.escalationConversation().map(TeamsAdapter::reference),
+        hrContact);
+    TeamsBot bot = new TeamsBot(handler, store, new TeamsAudience(settings.audienceMap(), groups), talkToHr,
+        hrContact);
+    return new TeamsWebhook(adapter, bot, turnThreads());
+  }
+
+  private static ConversationReference reference(String json) {
+    try {
+      ConversationReference reference = Serialization.getAs(Serialization.jsonToTree(json),
+          ConversationReference.class);
+      if (reference == null || reference.getConversation() == null || reference.getServiceUrl() == null) {
+        throw new IllegalArgumentException("no conversation or serviceUrl");
+      }
+      return reference;
+    } catch (Exception e) {
+      throw new ConfigException("HR_ESCALATION_TEAMS_CONVERSATION must be a Teams conversation reference (JSON with"
+          + " conversation and serviceUrl), as AskHR logs when it is added to a channel: " + e.getMessage());
+    }
+  }
+
+  private static ExecutorService turnThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(TURN_THREADS, task -> {
+      Thread thread = new Thread(task, "teams-turn-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Whether the endpoint runs unauthenticated (no {@code MICROSOFT_APP_ID}); {@code serve} warns about it. */
+  public static Optional<String> localModeWarning(TeamsSettings teams) {
+    return teams.localMode() ? Optional.of("Teams endpoint /api/messages runs in LOCAL MODE: MICROSOFT_APP_ID is not"
+        + " set, so requests are NOT authenticated. Fine for the Bot Framework Emulator or the Agents Playground;"
+        + " set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID in production.")
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,280 @@
+package io.askhr.adapter.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.ActivityHandler;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ConversationResourceResponse;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.TextFormatTypes;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import com.microsoft.bot.schema.teams.TenantInfo;
+import io.askhr.insight.AnsweredQuestion;
+import io.askhr.insight.Feedback;
+import io.askhr.insight.InsightStore;
+import io.askhr.question.Asker;
+import io.askhr.question.ConversationMemory;
+import io.askhr.question.Platform;
+import io.askhr.question.Question;
+import io.askhr.question.QuestionHandler;
+import io.askhr.question.Reply;
+import io.askhr.question.Turn;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AskHR in Teams: turns messages into questions and replies into Adaptive Cards, and handles the card's buttons
+ * (feedback, Talk to HR, Mark resolved). Personal chats, group chats and channel threads.
+ */
+final class TeamsBot extends ActivityHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+
+  private final QuestionHandler handler;
+  private final InsightStore store;
+  private final TeamsAudience audience;
+  private final TalkToHr talkToHr;
+  private final String hrContact;
+  private final ConversationMemory memory = new ConversationMemory();
+  private final RecentAnswers recent = new RecentAnswers();
+
+  TeamsBot(QuestionHandler handler, InsightStore store, TeamsAudience audience, TalkToHr talkToHr,
+      String hrContact) {
+    this.handler = handler;
+    this.store = store;
+    this.audience = audience;
+    this.talkToHr = talkToHr;
+    this.hrContact = hrContact;
+  }
+
+  @Override
+  protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
+    Activity activity = turn.getActivity();
+    if (activity.getValue() != null) {
+      JsonNode data = Serialization.objectToTree(activity.getValue());
+      if (data.has(AnswerCard.ACTION)) {
+        ObjectNode card;
+        try {
+          card = onCardAction(turn, data);
+        } catch (RuntimeException e) {
+          log.error("A Teams card action failed: {}", e.toString());
+          turn.sendActivity(plain("Sorry, something went wrong on my side. Please try again, or contact " + hrContact
+              + ".")).join();
+          return CompletableFuture.completedFuture(null);
+        }
+        if (activity.getReplyToId() != null) {
+          Activity update = cardActivity(card);
+          update.setId(activity.getReplyToId());
+          turn.updateActivity(update).join();
+        } else {
+          turn.sendActivity(cardActivity(card)).join();
+        }
+        return CompletableFuture.completedFuture(null);
+      }
+    }
+    answer(turn);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Universal actions ({@code Action.Execute}) arrive as invokes; the card in the response replaces the old one. */
+  @Override
+  protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext turn,
+      AdaptiveCardInvokeValue invoke) {
+    JsonNode data = invoke.getAction() == null ? null : Serialization.objectToTree(invoke.getAction().getData());
+    AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
+    response.setStatusCode(200);
+    response.setType(AnswerCard.CONTENT_TYPE);
+    response.setValue(data == null || !data.has(AnswerCard.ACTION)
+        ? AnswerCard.notice("That button is no longer available.") : onCardAction(turn, data));
+    return CompletableFuture.completedFuture(response);
+  }
+
+  /** The SDK routes to {@code onMembersAdded} only when someone other than the bot joined; we want the bot. */
+  @Override
+  protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turn) {
+    Activity activity = turn.getActivity();
+    List<ChannelAccount> members = activity.getMembersAdded() == null ? List.of() : activity.getMembersAdded();
+    boolean botAdded = members.stream().anyMatch(m -> m.getId() != null
+        && activity.getRecipient() != null && m.getId().equals(activity.getRecipient().getId()));
+    if (botAdded) {
+      String type = conversationType(activity);
+      log.info("AskHR was added to a Teams {} conversation. To send \"Talk to HR\" requests here, set"
+          + " HR_ESCALATION_TEAMS_CONVERSATION='{}'", type, Serialization.toStringSilent(address(activity)));
+      turn.sendActivity(welcome()).join();
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Where the conversation can be reached later, without who added the bot or which activity did it. */
+  private static ConversationReference address(Activity activity) {
+    ConversationReference full = activity.getConversationReference();
+    ConversationReference address = new ConversationReference();
+    address.setBot(full.getBot());
+    address.setConversation(full.getConversation());
+    address.setChannelId(full.getChannelId());
+    address.setServiceUrl(full.getServiceUrl());
+    return address;
+  }
+
+  private static Activity welcome() {
+    Activity welcome = Activity.createMessageActivity();
+    welcome.setText("Hi, I'm **AskHR**. Ask me about our HR policies and I'll answer from them, with sources."
+        + " For example:\n\n- How many days of annual leave do I get?\n- What is the notice period if my role is"
+        + " made redundant?\n- How does the annual pay review work?\n\nIn a channel or group chat, @mention me;"
+        + " personal questions are best asked in a private chat with me. You can always ask to talk to HR.");
+    welcome.setTextFormat(TextFormatTypes.MARKDOWN);
+    return welcome;
+  }
+
+  /** Typing at once, then the answer; an error after the typing indicator becomes an apology, never silence. */
+  private void answer(TurnContext turn) {
+    Activity activity = turn.getActivity();
+    String text = questionText(activity);
+    turn.sendActivity(Activity.createTypingActivity()).join();
+    try {
+      Asker asker = audience.asker(activity);
+      String key = conversationKey(activity);
+      long started = System.nanoTime();
+      Reply reply = handler.answer(new Question(text, asker, Platform.TEAMS, memory.history(key)));
+      Duration latency = Duration.ofNanos(System.nanoTime() - started);
+      String answerId = UUID.randomUUID().toString();
+      if (reply.isAnswer()) {
+        store.recordAnswer(AnsweredQuestion.of(answerId, Platform.TEAMS, asker.id(), text, reply, latency));
+      }
+      recent.remember(answerId, RecentAnswers.Answered.fresh(text, reply));
+      log.info("Teams question answered in {} ms ({}, {}, flags {})", latency.toMillis(), conversationType(activity),
+          reply.mode(), reply.flags());
+      ObjectNode card = AnswerCard.answer(answerId, reply, reply.isAnswer(), true, List.of());
+      boolean shared = !"personal".equals(conversationType(activity));
+      if (reply.has(Reply.Flag.SENSITIVE) && shared) {
+        String privateChat = answerPrivately(turn, card);
+        if (reply.isAnswer()) {
+          memory.record(privateChat, Turn.employee(text), Turn.bot(reply.text()));
+        }
+        turn.sendActivity(plain("I've sent you my answer in a private chat, as it may be personal.")).join();
+        return;
+      }
+      if (reply.isAnswer()) {
+        memory.record(key, Turn.employee(text), Turn.bot(reply.text()));
+      }
+      turn.sendActivity(cardActivity(card)).join();
+    } catch (RuntimeException e) {
+      log.error("Answering a Teams message failed: {}", e.toString());
+      turn.sendActivity(plain("Sorry, something went wrong on my side and I couldn't answer. Please try again in a"
+          + " moment, or contact " + hrContact + ".")).join();
+    }
+  }
+
+  /** Opens (or reuses) the 1:1 chat with the asker and posts the card there; returns that conversation's id. */
+  private String answerPrivately(TurnContext turn, ObjectNode card) {
+    Activity activity = turn.getActivity();
+    ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+    String tenant = TeamsAudience.tenantOf(activity);
+    ConversationParameters parameters = new ConversationParameters();
+    parameters.setIsGroup(false);
+    parameters.setBot(activity.getRecipient());
+    parameters.setMembers(List.of(activity.getFrom()));
+    parameters.setTenantId(tenant);
+    TeamsChannelData channelData = new TeamsChannelData();
+    channelData.setTenant(new TenantInfo(tenant));
+    parameters.setChannelData(channelData);
+    ConversationResourceResponse created = connector.getConversations().createConversation(parameters).join();
+    Activity message = cardActivity(card);
+    message.setFrom(activity.getRecipient());
+    message.setRecipient(activity.getFrom());
+    ConversationAccount conversation = new ConversationAccount(created.getId());
+    conversation.setTenantId(tenant);
+    conversation.setConversationType("personal");
+    message.setConversation(conversation);
+    message.setServiceUrl(activity.getServiceUrl());
+    message.setChannelId(activity.getChannelId());
+    connector.getConversations().sendToConversation(created.getId(), message).join();
+    return created.getId();
+  }
+
+  /** Feedback, Talk to HR or Mark resolved; returns the card that replaces the pressed one. */
+  private ObjectNode onCardAction(TurnContext turn, JsonNode data) {
+    Activity activity = turn.getActivity();
+    String action = data.path(AnswerCard.ACTION).asText();
+    if (action.equals(AnswerCard.RESOLVE)) {
+      return talkToHr.resolve(turn, data.path("escalationId").asText());
+    }
+    String answerId = data.path("answerId").asText();
+    Optional<RecentAnswers.Answered> answered = recent.find(answerId);
+    Asker asker = audience.asker(activity);
+    switch (action) {
+      case AnswerCard.HELPFUL, AnswerCard.NOT_HELPFUL -> {
+        boolean helpful = action.equals(AnswerCard.HELPFUL);
+        store.recordFeedback(new Feedback(answerId, Platform.TEAMS, asker.id(), helpful, Instant.now()));
+        String line = helpful ? "Thanks for your feedback: 👍 Helpful." : "Thanks for your feedback: 👎 Not helpful."
+            + " HR reviews these answers to improve the policies.";
+        return redraw(answerId, answered.map(a -> a.withFeedback(line)), line);
+      }
+      case AnswerCard.TALK_TO_HR -> {
+        String line = talkToHr.escalate(turn, answerId,
+            answered.map(RecentAnswers.Answered::question).orElse("(question no longer available)"),
+            answered.map(a -> a.reply().text()).orElse(""));
+        return redraw(answerId, answered.map(a -> a.withEscalation(line)), line);
+      }
+      default -> {
+        return AnswerCard.notice("That button is no longer available.");
+      }
+    }
+  }
+
+  private ObjectNode redraw(String answerId, Optional<RecentAnswers.Answered> updated, String line) {
+    if (updated.isEmpty()) {
+      return AnswerCard.notice(line);
+    }
+    RecentAnswers.Answered a = updated.get();
+    recent.remember(answerId, a);
+    return AnswerCard.answer(answerId, a.reply(), !a.feedbackGiven(), !a.escalated(), a.status());
+  }
+
+  /** The question without the bot's @mention (channels and group chats). */
+  static String questionText(Activity activity) {
+    String text = Optional.ofNullable(Activity.removeRecipientMentionImmutable(activity)).orElse("");
+    return text.replaceAll("(?s)<at>.*?</at>", " ").replace("&nbsp;", " ").strip();
+  }
+
+  /** Follow-ups are remembered per conversation; a channel thread's id already names its root message. */
+  static String conversationKey(Activity activity) {
+    return "teams:" + activity.getConversation().getId();
+  }
+
+  private static String conversationType(Activity activity) {
+    String type = activity.getConversation() == null ? null : activity.getConversation().getConversationType();
+    return type == null ? "personal" : type;
+  }
+
+  static Activity cardActivity(ObjectNode card) {
+    Attachment attachment = new Attachment();
+    attachment.setContentType(AnswerCard.CONTENT_TYPE);
+    attachment.setContent(card);
+    Activity message = Activity.createMessageActivity();
+    message.setAttachments(List.of(attachment));
+    return message;
+  }
+
+  static Activity plain(String text) {
+    Activity message = Activity.createMessageActivity();
+    message.setText(text);
+    return message;
+  }
+}

@@ -1,0 +1,86 @@
+package io.askhr.adapter.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Entity;
+import com.microsoft.bot.schema.Mention;
+import io.askhr.question.Citation;
+import io.askhr.question.Reply;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AnswerCardTest {
+
+  static final Citation PDF_PAGE = new Citation(2, "benefits/guide.pdf", "Benefits guide", "", 7, Optional.empty(),
+      Optional.empty(), "…");
+
+  @Test
+  void shouldCiteThePageOfAPagedDocumentWithoutALinkWhenThereIsNoUrl() {
+    // given
+    Reply reply = new Reply("See [2].", List.of(PDF_PAGE), 0.6, Set.of(), Reply.Mode.LLM, List.of("Shortened."));
+
+    // when
+    ObjectNode card = AnswerCard.answer("a1", reply, true, true, List.of());
+
+    // then
+    assertEquals("[2] Benefits guide · p. 7", AnswerCard.source(PDF_PAGE));
+    String json = card.toString();
+    assertTrue(json.contains("[2] Benefits guide · p. 7"));
+    assertTrue(json.contains("Shortened."));
+    assertFalse(json.contains("Action.OpenUrl"));
+  }
+
+  @Test
+  void shouldDropAnsweredButtonsAndShowTheStatus() {
+    // given
+    Reply reply = new Reply("See [2].", List.of(PDF_PAGE), 0.6, Set.of(), Reply.Mode.LLM, List.of());
+
+    // when
+    ObjectNode card = AnswerCard.answer("a1", reply, false, true, List.of("Thanks for your feedback."));
+
+    // then
+    assertEquals(List.of("Talk to HR"), card.path("actions").findValuesAsText("title"));
+    assertEquals("talk_to_hr", card.path("actions").path(0).path("data").path("askhr").asText());
+    assertEquals("a1", card.path("actions").path(0).path("data").path("answerId").asText());
+    assertTrue(card.toString().contains("Thanks for your feedback."));
+  }
+
+  @Test
+  void shouldMakeTalkToHrProminentWhenEscalationIsSuggested() {
+    // given
+    Reply reply = new Reply("Please talk to HR.", List.of(), 0.2,
+        Set.of(Reply.Flag.NOT_COVERED, Reply.Flag.ESCALATION_SUGGESTED), Reply.Mode.EXTRACTIVE, List.of());
+
+    // when
+    ObjectNode card = AnswerCard.answer("a1", reply, true, true, List.of());
+
+    // then
+    assertEquals("positive", card.path("actions").path(2).path("style").asText());
+    assertFalse(card.toString().contains("Sources"));
+  }
+
+  @Test
+  void shouldStripTheBotMentionFromTheQuestion() {
+    // given
+    Activity activity = Activity.createMessageActivity();
+    activity.setText("<at>AskHR</at> how much leave do I get?");
+    activity.setRecipient(new ChannelAccount("28:askhr", "AskHR"));
+    Mention mention = new Mention();
+    mention.setMentioned(new ChannelAccount("28:askhr", "AskHR"));
+    mention.setText("<at>AskHR</at>");
+    activity.setEntities(List.of(Entity.getAs(mention, Entity.class)));
+
+    // when
+    String question = TeamsBot.questionText(activity);
+
+    // then
+    assertEquals("how much leave do I get?", question);
+  }
+}
