@@ -5,6 +5,7 @@ import io.askhr.adapter.web.WebServer;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
+import io.askhr.insight.BufferedInsightStore;
 import io.askhr.insight.InsightStores;
 import io.askhr.insight.JdbcInsightStore;
 import io.askhr.insight.RetentionPurge;
@@ -67,9 +68,11 @@ final class ServeCommand implements Callable<Integer> {
       List<Webhook> webhooks = new ArrayList<>();
       QuestionHandler handler = new AdmissionControl(engine.handler(), settings.limits().questionsPerMinute(),
           settings.limits().concurrentAnswers(), ADMISSION_WAIT, Clock.systemUTC());
-      try (ChatAdapters chats = ChatAdapters.open(settings, handler, insight, webhooks);
+      // Closed in reverse: the server stops accepting, chats finish what is in flight, then queued insight is written.
+      try (BufferedInsightStore writes = new BufferedInsightStore(insight);
+          ChatAdapters chats = ChatAdapters.open(settings, handler, writes, webhooks);
           AutoCloseable watching = engine.watch();
-          WebServer server = new WebServer(handler, insight::reachable, webhooks, insight,
+          WebServer server = new WebServer(handler, insight::reachable, webhooks, writes,
               engine.dashboard(insight))) {
         String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());

@@ -86,7 +86,12 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries {
 
   @Override
   public void recordAnswer(AnsweredQuestion answer) {
-    write("record an answer", connection -> {
+    quietly("record an answer", () -> insertAnswer(answer));
+  }
+
+  /** Writes, or throws {@link InsightStoreException} when the database fails (for {@link BufferedInsightStore}). */
+  void insertAnswer(AnsweredQuestion answer) {
+    read("record an answer", connection -> {
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO answers (" + ANSWER_COLUMNS
           + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
         insert.setString(1, answer.id());
@@ -106,7 +111,12 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries {
 
   @Override
   public void recordFeedback(Feedback feedback) {
-    write("record feedback", connection -> {
+    quietly("record feedback", () -> insertFeedback(feedback));
+  }
+
+  /** Writes, or throws {@link InsightStoreException} when the database fails (for {@link BufferedInsightStore}). */
+  void insertFeedback(Feedback feedback) {
+    read("record feedback", connection -> {
       // One vote per employee and answer: changing one's mind replaces the earlier vote.
       try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO feedback (answer_id, asker, platform,"
           + " helpful, at_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (answer_id, asker) DO UPDATE SET"
@@ -124,7 +134,12 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries {
 
   @Override
   public void openEscalation(Escalation escalation) {
-    write("open an escalation", connection -> {
+    quietly("open an escalation", () -> insertEscalation(escalation));
+  }
+
+  /** Writes, or throws {@link InsightStoreException} when the database fails (for {@link BufferedInsightStore}). */
+  void insertEscalation(Escalation escalation) {
+    read("open an escalation", connection -> {
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO escalations (" + ESCALATION_COLUMNS
           + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
         insert.setString(1, escalation.id());
@@ -283,13 +298,12 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries {
     T run(Connection connection) throws SQLException;
   }
 
-  /** Runs work for the adapters: a failure is logged (without the data) and yields null. */
-  private <T> T write(String what, Work<T> work) {
+  /** Runs a write for the adapters: a failure is logged (without the data) and swallowed. */
+  private void quietly(String what, Runnable write) {
     try {
-      return read(what, work);
+      write.run();
     } catch (InsightStoreException e) {
       log.warn("Could not {} in the insight database {}: {}", what, safeUrl, e.getCause().getMessage());
-      return null;
     }
   }
 

@@ -1,0 +1,113 @@
+package io.askhr.insight;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.askhr.question.Platform;
+import io.askhr.question.Reply;
+import io.askhr.testing.TcpProxy;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The database goes down under a running store: answering must not wait, and nothing is lost when it returns. */
+class BufferedInsightStoreTest {
+
+  static final String URL = System.getenv("ASKHR_TEST_DATABASE_URL");
+  static final String SCHEMA = "askhr_buffer_test";
+
+  TcpProxy proxy;
+  JdbcInsightStore store;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(URL != null && !URL.isBlank(), "ASKHR_TEST_DATABASE_URL is not set: PostgreSQL tests skipped");
+    try (Connection connection = DriverManager.getConnection(URL); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+      statement.execute("CREATE SCHEMA " + SCHEMA);
+    }
+    URI target = URI.create(URL.substring("jdbc:".length()));
+    proxy = new TcpProxy(target.getHost(), target.getPort());
+    String viaProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + "?" + target.getQuery()
+        + "&currentSchema=" + SCHEMA + "&connectTimeout=2&socketTimeout=5";
+    store = JdbcInsightStore.open(viaProxy, "salt");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (store != null) {
+      store.close();
+      proxy.close();
+    }
+  }
+
+  static AnsweredQuestion answer(String id) {
+    return new AnsweredQuestion(id, Instant.now(), Platform.SLACK, "slack:T:U1", "How much leave?",
+        Reply.Mode.EXTRACTIVE, Set.of(), List.of("leave/annual-leave.md"), Duration.ofMillis(40));
+  }
+
+  @Test
+  void shouldBufferWhileTheDatabaseIsDownAndWriteEverythingWhenItReturns() throws Exception {
+    try (BufferedInsightStore buffered = new BufferedInsightStore(store, 100, Duration.ofMillis(100))) {
+      // given the database becomes unreachable
+      proxy.cut();
+
+      // when answers keep coming
+      long start = System.nanoTime();
+      for (int i = 0; i < 20; i++) {
+        buffered.recordAnswer(answer("down-" + i));
+      }
+      buffered.recordFeedback(new Feedback("down-0", Platform.SLACK, "slack:T:U1", true, Instant.now()));
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+      // then recording returned at once and holds the records
+      assertTrue(tookMillis < 1000, "recording waited " + tookMillis + " ms for a dead database");
+      Thread.sleep(500);
+      assertTrue(buffered.pending() >= 20, "pending: " + buffered.pending());
+
+      // when the database returns
+      proxy.restore();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (buffered.pending() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+
+      // then every record was written, in order, and none was dropped
+      assertEquals(0, buffered.pending());
+      assertEquals(0, buffered.dropped());
+      assertEquals(20, store.answers(Instant.now().minusSeconds(60)).size());
+      assertEquals(1, store.feedback(Instant.now().minusSeconds(60)).size());
+    }
+  }
+
+  @Test
+  void shouldDropAndCountWhatDoesNotFitWhileTheDatabaseIsDown() throws Exception {
+    try (BufferedInsightStore buffered = new BufferedInsightStore(store, 10, Duration.ofMillis(100))) {
+      // given
+      proxy.cut();
+
+      // when more records arrive than the buffer holds
+      for (int i = 0; i < 25; i++) {
+        buffered.recordAnswer(answer("overflow-" + i));
+      }
+
+      // then the overflow is counted, not waited for
+      assertTrue(buffered.dropped() >= 14, "dropped: " + buffered.dropped());
+      proxy.restore();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (buffered.pending() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertEquals(25 - buffered.dropped(), store.answers(Instant.now().minusSeconds(60)).size());
+    }
+  }
+}
