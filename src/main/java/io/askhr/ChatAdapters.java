@@ -4,6 +4,7 @@ import io.askhr.adapter.slack.SlackAdapter;
 import io.askhr.adapter.teams.TeamsAdapter;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.config.Settings;
+import io.askhr.insight.EventClaims;
 import io.askhr.insight.InsightStore;
 import io.askhr.question.QuestionHandler;
 import java.util.List;
@@ -23,8 +24,9 @@ final class ChatAdapters implements AutoCloseable {
   }
 
   /** Builds the configured adapters and adds their webhooks to {@code webhooks}. */
-  static ChatAdapters open(Settings settings, QuestionHandler handler, InsightStore insight, List<Webhook> webhooks) {
-    Optional<SlackAdapter> slack = settings.slack().map(s -> new SlackAdapter(s, handler, insight,
+  static ChatAdapters open(Settings settings, QuestionHandler handler, InsightStore insight, EventClaims claims,
+      List<Webhook> webhooks) {
+    Optional<SlackAdapter> slack = settings.slack().map(s -> new SlackAdapter(s, handler, insight, claims,
         settings.audienceMap(), settings.company(), settings.answers().hrContact()));
     slack.flatMap(SlackAdapter::webhook).ifPresent(webhooks::add);
     if (slack.isEmpty()) {

@@ -70,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
           settings.limits().concurrentAnswers(), ADMISSION_WAIT, Clock.systemUTC());
       // Closed in reverse: the server stops accepting, chats finish what is in flight, then queued insight is written.
       try (BufferedInsightStore writes = new BufferedInsightStore(insight);
-          ChatAdapters chats = ChatAdapters.open(settings, handler, writes, webhooks);
+          ChatAdapters chats = ChatAdapters.open(settings, handler, writes, insight, webhooks);
           AutoCloseable watching = engine.watch();
           WebServer server = new WebServer(handler, insight::reachable, webhooks, writes,
               engine.dashboard(insight))) {

@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * and answering goes on. Looking up or resolving an escalation throws {@link InsightStoreException} when the database
  * fails, so that "already resolved" is only said when it is true and HR can press the button again later.
  */
-public final class JdbcInsightStore implements InsightStore, InsightQueries {
+public final class JdbcInsightStore implements InsightStore, InsightQueries, EventClaims {
+
+  /** How long a claimed chat event id is remembered. */
+  static final Duration EVENT_CLAIM_TTL = Duration.ofDays(1);
 
   private static final Logger log = LoggerFactory.getLogger(JdbcInsightStore.class);
   private static final String ANSWER_COLUMNS = "id, at_ms, platform, asker, question, mode, flags, sources, latency_ms";
@@ -255,6 +258,11 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries {
     return read("purge old records", connection -> {
       long ms = cutoff.toEpochMilli();
       int deleted = 0;
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM claimed_events WHERE claimed_ms < ?")) {
+        // Chat platforms retry within minutes; a day of claims is plenty, whatever the retention.
+        delete.setLong(1, Math.min(ms, System.currentTimeMillis() - EVENT_CLAIM_TTL.toMillis()));
+        delete.executeUpdate();
+      }
       for (String sql : List.of("DELETE FROM answers WHERE at_ms < ?", "DELETE FROM feedback WHERE at_ms < ?",
           "DELETE FROM escalations WHERE status = 'RESOLVED' AND opened_ms < ?")) {
         try (PreparedStatement delete = connection.prepareStatement(sql)) {
@@ -263,6 +271,18 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries {
         }
       }
       return deleted;
+    });
+  }
+
+  @Override
+  public boolean claim(String key) {
+    return read("claim an event", connection -> {
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO claimed_events (event_key, claimed_ms)"
+          + " VALUES (?, ?) ON CONFLICT (event_key) DO NOTHING")) {
+        insert.setString(1, key);
+        insert.setLong(2, System.currentTimeMillis());
+        return insert.executeUpdate() == 1;
+      }
     });
   }
 

@@ -2,17 +2,20 @@ package io.askhr.insight;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** An insight store that lives and dies with the process: for tests and for runs without a database. */
-public final class MemoryInsightStore implements InsightStore {
+public final class MemoryInsightStore implements InsightStore, EventClaims {
 
   private final List<AnsweredQuestion> answers = new ArrayList<>();
   private final List<Feedback> feedback = new ArrayList<>();
   private final Map<String, Escalation> escalations = new LinkedHashMap<>();
+  private final Set<String> claimed = new HashSet<>();
 
   @Override
   public synchronized void recordAnswer(AnsweredQuestion answer) {
@@ -27,6 +30,11 @@ public final class MemoryInsightStore implements InsightStore {
   @Override
   public synchronized void openEscalation(Escalation escalation) {
     escalations.put(escalation.id(), escalation);
+  }
+
+  @Override
+  public synchronized boolean claim(String key) {
+    return claimed.add(key);
   }
 
   @Override

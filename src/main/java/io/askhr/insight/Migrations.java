@@ -18,7 +18,7 @@ import java.util.List;
 final class Migrations {
 
   /** In order; append new versions, never edit an applied one. */
-  private static final List<String> VERSIONS = List.of("V1__insight.sql");
+  private static final List<String> VERSIONS = List.of("V1__insight.sql", "V2__event_claims.sql");
 
   private Migrations() {}
 

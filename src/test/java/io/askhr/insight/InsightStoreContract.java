@@ -195,7 +195,8 @@ abstract class InsightStoreContract {
 
     // then
     assertEquals(1, store.answers(Instant.EPOCH).size());
-    assertEquals("1|V1__insight.sql", dump("SELECT version, name FROM schema_version").strip());
+    assertEquals("1|V1__insight.sql\n2|V2__event_claims.sql",
+        dump("SELECT version, name FROM schema_version ORDER BY version").strip());
   }
 
   @Test
@@ -237,6 +238,24 @@ abstract class InsightStoreContract {
 
   /** The URL the current store was opened with. */
   abstract String currentUrl();
+
+  @Test
+  void shouldLetOnlyTheFirstReplicaClaimAnEvent() throws Exception {
+    // given a second store on the same database, as another replica has
+    try (JdbcInsightStore otherReplica = JdbcInsightStore.open(currentUrl(), SALT)) {
+      // when
+      boolean first = store.claim("slack:Ev123");
+      boolean retryHere = store.claim("slack:Ev123");
+      boolean retryThere = otherReplica.claim("slack:Ev123");
+      boolean another = otherReplica.claim("slack:Ev124");
+
+      // then
+      assertTrue(first);
+      assertFalse(retryHere);
+      assertFalse(retryThere);
+      assertTrue(another);
+    }
+  }
 
   static Escalation escalation(String id, Instant opened) {
     return new Escalation(id, "answer-" + id, Platform.TEAMS, "conv-" + id, "question " + id, "answer " + id, "",

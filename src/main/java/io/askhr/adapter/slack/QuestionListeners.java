@@ -23,11 +23,12 @@ final class QuestionListeners {
 
   private final SlackAnswerer answerer;
   private final MethodsClient client;
-  private final RecentEvents events = new RecentEvents();
+  private final RecentEvents events;
 
-  QuestionListeners(SlackAnswerer answerer, MethodsClient client) {
+  QuestionListeners(SlackAnswerer answerer, MethodsClient client, RecentEvents events) {
     this.answerer = answerer;
     this.client = client;
+    this.events = events;
   }
 
   void register(App app) {

@@ -1,16 +1,34 @@
 package io.askhr.adapter.slack;
 
+import io.askhr.insight.EventClaims;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Event ids already taken, so that Slack's retries (same {@code event_id}) are answered once. Bounded: Slack retries
- * within minutes, so the last few thousand ids are enough.
+ * Event ids already taken, so that Slack's retries (same {@code event_id}) are answered once: remembered here for
+ * retries to this replica, and claimed in the shared store for retries delivered to another one. The shared claim
+ * gets a short time budget on the acknowledging thread; when the store cannot tell in time, the event is answered
+ * (a rare duplicate beats a lost question).
  */
-final class RecentEvents {
+final class RecentEvents implements AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(RecentEvents.class);
   private static final int CAPACITY = 10_000;
+  /** Slack wants its ack within 3 s; the shared claim may take a small part of that. */
+  private static final long CLAIM_BUDGET_MILLIS = 250;
 
+  private final EventClaims shared;
+  private final ExecutorService claiming = Executors.newCachedThreadPool(r -> {
+    Thread thread = new Thread(r, "askhr-slack-claim");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final Map<String, Boolean> seen = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -18,11 +36,32 @@ final class RecentEvents {
     }
   };
 
-  /** True the first time an id is offered, false for every repeat. Events without an id are always new. */
-  synchronized boolean firstTime(String eventId) {
+  RecentEvents(EventClaims shared) {
+    this.shared = shared;
+  }
+
+  /** True the first time an id is offered to any replica, false for every repeat. Events without an id are new. */
+  boolean firstTime(String eventId) {
     if (eventId == null || eventId.isEmpty()) {
       return true;
     }
-    return seen.put(eventId, Boolean.TRUE) == null;
+    synchronized (seen) {
+      if (seen.put(eventId, Boolean.TRUE) != null) {
+        return false;
+      }
+    }
+    try {
+      return CompletableFuture.supplyAsync(() -> shared.claim("slack:" + eventId), claiming)
+          .get(CLAIM_BUDGET_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      log.warn("Could not check the shared store for a repeated Slack event ({}); answering it",
+          e.getClass().getSimpleName());
+      return true;
+    }
+  }
+
+  @Override
+  public void close() {
+    claiming.shutdownNow();
   }
 }

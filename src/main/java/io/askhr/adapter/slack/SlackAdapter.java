@@ -9,6 +9,7 @@ import com.slack.api.methods.MethodsClient;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.config.AudienceMap;
 import io.askhr.config.SlackSettings;
+import io.askhr.insight.EventClaims;
 import io.askhr.insight.InsightStore;
 import io.askhr.question.ConversationMemory;
 import io.askhr.question.QuestionHandler;
@@ -32,11 +33,13 @@ public final class SlackAdapter implements AutoCloseable {
   private final App app;
   private final SlackAnswerer answerer;
   private final ExecutorService buttons;
+  private final RecentEvents events;
   private SocketModeApp socketMode;
 
   /** Builds the Bolt app and its listeners; connects nothing yet. */
-  public SlackAdapter(SlackSettings settings, QuestionHandler handler, InsightStore insight, AudienceMap audiences,
-      String company, String hrContact) {
+  /** @param claims shared with the other replicas, so that a retried event is answered once */
+  public SlackAdapter(SlackSettings settings, QuestionHandler handler, InsightStore insight, EventClaims claims,
+      AudienceMap audiences, String company, String hrContact) {
     this.settings = settings;
     SlackConfig config = new SlackConfig();
     settings.apiUrl().ifPresent(config::setMethodsEndpointUrlPrefix);
@@ -57,7 +60,8 @@ public final class SlackAdapter implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    new QuestionListeners(answerer, client).register(app);
+    this.events = new RecentEvents(claims);
+    new QuestionListeners(answerer, client, events).register(app);
     new ButtonListeners(client, insight, recent, settings.escalationChannel(), hrContact, buttons).register(app);
     new AppHome(client, company, hrContact, buttons).register(app);
   }
@@ -89,6 +93,7 @@ public final class SlackAdapter implements AutoCloseable {
       }
     }
     answerer.close();
+    events.close();
     buttons.shutdown();
     try {
       buttons.awaitTermination(5, TimeUnit.SECONDS);

@@ -39,7 +39,7 @@ class SlackAckBenchmark {
               Thread.currentThread().interrupt();
             }
             return SlackEventsApiTest.answer("Full-time staff get 25 days of leave [1].");
-          }, new MemoryInsightStore(), AudienceMap.none(), "Brightwater Systems", "HR");
+          }, new MemoryInsightStore(), new MemoryInsightStore(), AudienceMap.none(), "Brightwater Systems", "HR");
       WebServer server = new WebServer(q -> null, () -> true, List.of(adapter.webhook().orElseThrow()));
       SlackRequests requests = new SlackRequests("http://127.0.0.1:" + server.start("127.0.0.1", 0) + "/slack/events");
       try {

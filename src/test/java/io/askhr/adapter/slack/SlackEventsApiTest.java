@@ -55,7 +55,7 @@ class SlackEventsApiTest {
         Optional.empty(), Optional.of(slack.apiUrl()), Optional.of(HR_CHANNEL)), question -> {
           asked.add(question);
           return replies.apply(question);
-        }, insight, audiences, "Brightwater Systems", HR_CONTACT);
+        }, insight, insight, audiences, "Brightwater Systems", HR_CONTACT);
     server = new WebServer(q -> answer("unused"), () -> true, List.of(adapter.webhook().orElseThrow()));
     requests = new SlackRequests("http://127.0.0.1:" + server.start("127.0.0.1", 0) + "/slack/events");
   }

@@ -38,7 +38,7 @@ class SlackSocketModeTest {
         Optional.of(slack.apiUrl()), Optional.empty()), question -> {
           asked.add(question);
           return SlackEventsApiTest.answer("Full-time staff get 25 days of leave [1].");
-        }, new MemoryInsightStore(), AudienceMap.none(), "Brightwater Systems", "HR");
+        }, new MemoryInsightStore(), new MemoryInsightStore(), AudienceMap.none(), "Brightwater Systems", "HR");
     assertTrue(adapter.webhook().isEmpty(), "no signing secret, so no Events API endpoint");
 
     // when
