@@ -1,27 +1,21 @@
 package io.askhr;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.askhr.testing.FixtureKnowledge;
 import io.askhr.testing.LoopbackChatServer;
+import io.askhr.testing.ServeProcess;
 import io.askhr.testing.SlackRequests;
 import io.askhr.testing.SlackStandIn;
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,28 +43,14 @@ class ServeLogSecretsTest {
     try (SlackStandIn slack = new SlackStandIn(); LoopbackChatServer model = new LoopbackChatServer()) {
       // given a serve process with every secret set
       model.replyWith("Full-time employees get 25 days of annual leave [1].");
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
+      int exit;
       Map<String, String> env = new HashMap<>(SECRETS);
       env.put("SLACK_API_URL", slack.apiUrl());
       env.put("LLM_BASE_URL", model.baseUrl());
-      env.put("DATA_DIR", temp.resolve("data").toString());
-      env.put("HOME", temp.toString());
-      Path log = temp.resolve("serve.log");
-      ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.askhr.AskHr", "serve",
-          "--host", "127.0.0.1", "--port", String.valueOf(port),
-          "--knowledge", FixtureKnowledge.copyTo(temp.resolve("knowledge")).toString(),
-          "--index", temp.resolve("index").toString())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().clear();
-      builder.environment().putAll(env);
-      Process serve = builder.start();
+      ServeProcess serve = ServeProcess.start(env, FixtureKnowledge.copyTo(temp.resolve("knowledge")),
+          temp.resolve("serve"));
       try {
-        String base = "http://127.0.0.1:" + port;
-        awaitHealthy(base, serve);
+        String base = serve.baseUrl();
         SlackRequests events = new SlackRequests(base + "/slack/events");
 
         // when questions arrive every way, through a working model
@@ -97,38 +77,18 @@ class ServeLogSecretsTest {
         events.json("{not json " + PRIVATE);
         slack.awaitCount("response_url", 2);
       } finally {
-        serve.destroy();
-        assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
+        exit = serve.stop();
       }
 
       // then
-      String logs = Files.readString(log);
+      String logs = serve.logs();
       assertTrue(logs.contains("AskHR is listening"), logs);
       assertTrue(logs.contains("Answered a Slack question"), logs);
       assertTrue(logs.contains("Drafting failed"), "the failing model was exercised:\n" + logs);
       SECRETS.forEach((name, secret) -> assertFalse(logs.contains(secret), name + " appears in the logs"));
       assertFalse(logs.contains(PRIVATE), "an employee's message appears in the logs:\n" + logs);
-      assertEquals(0, serve.exitValue() == 143 ? 0 : serve.exitValue(), "exit status " + serve.exitValue());
+      assertTrue(exit == 0 || exit == 143, "exit status " + exit);
     }
-  }
-
-  private void awaitHealthy(String base, Process serve) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!serve.isAlive()) {
-        throw new AssertionError("serve exited with " + serve.exitValue());
-      }
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("serve did not become healthy within 90 s");
   }
 
   private HttpResponse<String> post(String url, String json) throws Exception {

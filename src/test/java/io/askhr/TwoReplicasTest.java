@@ -1,0 +1,126 @@
+package io.askhr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.ServeProcess;
+import io.askhr.testing.SlackRequests;
+import io.askhr.testing.SlackStandIn;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two {@code serve} processes sharing one PostgreSQL, as two Kubernetes replicas do: a Slack event delivered to both
+ * is answered once, and feedback given through one shows on the other's HR dashboard.
+ */
+class TwoReplicasTest {
+
+  static final String URL = System.getenv("ASKHR_TEST_DATABASE_URL");
+  static final String SCHEMA = "askhr_replicas_test";
+  static final String DASHBOARD_TOKEN = "replica-test-dashboard-token";
+
+  @TempDir Path temp;
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void shouldAnswerAnEventOnceAndShareFeedbackAcrossReplicas() throws Exception {
+    assumeTrue(URL != null && !URL.isBlank(), "ASKHR_TEST_DATABASE_URL is not set: PostgreSQL tests skipped");
+    try (Connection connection = DriverManager.getConnection(URL); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+      statement.execute("CREATE SCHEMA " + SCHEMA);
+    }
+    try (SlackStandIn slack = new SlackStandIn()) {
+      // given two replicas with the same configuration and database
+      Map<String, String> env = new HashMap<>();
+      env.put("DATABASE_URL", URL + "&currentSchema=" + SCHEMA);
+      env.put("INSIGHT_SALT", "replica-test-salt");
+      env.put("HR_DASHBOARD_TOKEN", DASHBOARD_TOKEN);
+      env.put("SLACK_BOT_TOKEN", "xoxb-replica-test");
+      env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
+      env.put("SLACK_API_URL", slack.apiUrl());
+      Path knowledge = FixtureKnowledge.copyTo(temp.resolve("knowledge"));
+      CompletableFuture<ServeProcess> startingB = CompletableFuture.supplyAsync(() -> start(env, knowledge, "b"));
+      try (ServeProcess a = start(env, knowledge, "a"); ServeProcess b = startingB.join()) {
+        SlackRequests toA = new SlackRequests(a.baseUrl() + "/slack/events");
+        SlackRequests toB = new SlackRequests(b.baseUrl() + "/slack/events");
+        String event = SlackRequests.event("EvReplicas1", SlackRequests.mention("U0EMP", "C0GEN",
+            "1700000500.000100", "<@U0ASKHR> how many days of annual leave do full-time employees get?"));
+
+        // when Slack delivers the same event to both (a retry that lands on the other replica)
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> send(toA, event));
+        HttpResponse<String> second = send(toB, event);
+
+        // then both acknowledge, and exactly one answers
+        assertEquals(200, first.join().statusCode());
+        assertEquals(200, second.statusCode());
+        SlackStandIn.Call answered = slack.await("chat.update", c -> true);
+        Thread.sleep(1500);
+        assertEquals(1, slack.calls("chat.postMessage").size(), "answered " + slack.calls("chat.postMessage").size()
+            + " times");
+        assertEquals(1, slack.calls("chat.update").size());
+
+        // when the employee presses 👍 on the answer, and replica A receives it
+        String answerId = SlackStandIn.blocks(answered).stream().filter(x -> x.path("type").asText().equals("actions"))
+            .findFirst().orElseThrow().path("elements").get(0).path("value").asText();
+        toA.form(Map.of("payload", SlackRequests.buttonPress("U0EMP", "C0GEN", answered.param("ts"), false,
+            "askhr_helpful", answerId, slack.responseUrl("fb"))));
+
+        // then replica B's dashboard counts it
+        JsonNode totals = awaitHelpful(b, 1);
+        assertEquals(1, totals.path("helpful").asInt());
+        assertTrue(totals.path("answered").asInt() >= 1, totals.toString());
+      }
+    }
+  }
+
+  private ServeProcess start(Map<String, String> env, Path knowledge, String name) {
+    try {
+      return ServeProcess.start(env, knowledge, temp.resolve(name));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpResponse<String> send(SlackRequests requests, String body) {
+    try {
+      return requests.json(body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls a replica's dashboard API until it shows the feedback (writes are buffered, so not instant). */
+  private JsonNode awaitHelpful(ServeProcess replica, int helpful) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    JsonNode totals = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(replica.baseUrl()
+          + "/hr/api/insight?days=1")).header("Authorization", "Bearer " + DASHBOARD_TOKEN).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      totals = json.readTree(response.body()).path("totals");
+      if (totals.path("helpful").asInt() >= helpful) {
+        return totals;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("replica B never showed the feedback; totals: " + totals);
+  }
+}
