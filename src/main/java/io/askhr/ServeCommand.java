@@ -6,6 +6,7 @@ import io.askhr.adapter.web.Webhook;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
 import io.askhr.insight.BufferedInsightStore;
+import io.askhr.insight.EventClaims;
 import io.askhr.insight.InsightStores;
 import io.askhr.insight.JdbcInsightStore;
 import io.askhr.insight.RetentionPurge;
@@ -70,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
           settings.limits().concurrentAnswers(), ADMISSION_WAIT, Clock.systemUTC());
       // Closed in reverse: the server stops accepting, chats finish what is in flight, then queued insight is written.
       try (BufferedInsightStore writes = new BufferedInsightStore(insight);
-          ChatAdapters chats = ChatAdapters.open(settings, handler, writes, insight, webhooks);
+          ChatAdapters chats = ChatAdapters.open(settings, handler, writes,
+              settings.insight().databaseUrl().isPresent() ? insight : EventClaims.singleReplica(), webhooks);
           AutoCloseable watching = engine.watch();
           WebServer server = new WebServer(handler, insight::reachable, webhooks, writes,
               engine.dashboard(insight))) {

@@ -8,4 +8,9 @@ public interface EventClaims {
    * {@link InsightStoreException} when the store cannot tell (the caller then decides locally).
    */
   boolean claim(String key);
+
+  /** For a single replica (SQLite): every claim succeeds, and each adapter's own memory catches repeats. */
+  static EventClaims singleReplica() {
+    return key -> true;
+  }
 }

@@ -28,7 +28,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -59,6 +58,7 @@ public final class PolicySearcher {
   private final Analyzer analyzer;
   private final EmbeddingModel embeddings;
   private final FusionWeights weights;
+  private final TypoExpansions typos = new TypoExpansions(FUZZY_EXPANSIONS);
 
   PolicySearcher(SearcherManager searchers, Analyzer analyzer, EmbeddingModel embeddings) {
     this(searchers, analyzer, embeddings, FusionWeights.DEFAULT);
@@ -180,9 +180,8 @@ public final class PolicySearcher {
             words.add(new TermQuery(new Term(field.getKey(), part)), Occur.SHOULD);
           }
         } else if (term.length() >= MIN_FUZZY_LENGTH && field.getKey().equals(PolicyFields.TEXT)) {
-          // Typos rarely hit the first letter; a fixed first letter keeps the edit search cheap.
           if (fuzzy++ < MAX_FUZZY_TERMS) {
-            words.add(new FuzzyQuery(t, term.length() >= 6 ? 2 : 1, 1, FUZZY_EXPANSIONS, true), Occur.SHOULD);
+            words.add(typos.expand(searcher, t), Occur.SHOULD);
           }
         }
       }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,8 +28,12 @@ public final class SlackStandIn implements AutoCloseable {
   public static final String TEAM = "T0TEST";
   public static final String BOT_USER = "U0ASKHR";
 
-  /** One Web API call or response-URL post as Slack received it. */
-  public record Call(String method, Map<String, String> params, String body) {
+  /**
+   * One Web API call or response-URL post as Slack received it.
+   *
+   * @param receivedNanos {@link System#nanoTime()} on arrival, for latency measurements
+   */
+  public record Call(String method, Map<String, String> params, String body, long receivedNanos) {
 
     /** A form parameter, or a top-level field of a JSON body. */
     public String param(String name) {
@@ -50,6 +55,8 @@ public final class SlackStandIn implements AutoCloseable {
   private final List<WsContext> sockets = new CopyOnWriteArrayList<>();
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> postedInThread = new ConcurrentHashMap<>();
+  private final Map<String, Call> updates = new ConcurrentHashMap<>();
   private final AtomicLong clock = new AtomicLong(1_700_000_000_000_000L);
   private final Javalin server;
 
@@ -58,11 +65,19 @@ public final class SlackStandIn implements AutoCloseable {
     server.post("/api/{method}", ctx -> {
       String method = ctx.pathParam("method");
       Map<String, String> params = form(ctx.body(), ctx.contentType());
-      calls.add(new Call(method, params, ctx.body()));
-      ctx.contentType("application/json").result(json.writeValueAsString(answer(method, params)));
+      Call call = new Call(method, params, ctx.body(), System.nanoTime());
+      calls.add(call);
+      Map<String, Object> answer = answer(method, params);
+      if (method.equals("chat.postMessage") && params.get("thread_ts") != null && answer.get("ts") != null) {
+        postedInThread.putIfAbsent(params.get("thread_ts"), (String) answer.get("ts"));
+      }
+      if (method.equals("chat.update") && params.get("ts") != null) {
+        updates.putIfAbsent(params.get("ts"), call);
+      }
+      ctx.contentType("application/json").result(json.writeValueAsString(answer));
     });
     server.post("/respond/{id}", ctx -> {
-      calls.add(new Call("response_url", Map.of(), ctx.body()));
+      calls.add(new Call("response_url", Map.of(), ctx.body(), System.nanoTime()));
       ctx.result("ok");
     });
     server.ws("/socket", ws -> {
@@ -132,6 +147,16 @@ public final class SlackStandIn implements AutoCloseable {
       throw new AssertionError("Expected " + count + " " + method + " calls, got " + found.size());
     }
     return found;
+  }
+
+  /** The ts of the first message posted in a thread, if any (the placeholder of an answer). */
+  public Optional<String> postedInThread(String threadTs) {
+    return Optional.ofNullable(postedInThread.get(threadTs));
+  }
+
+  /** The first chat.update of a message, if any. */
+  public Optional<Call> updateOf(String ts) {
+    return Optional.ofNullable(updates.get(ts));
   }
 
   /** Waits until a Socket Mode client is connected. */

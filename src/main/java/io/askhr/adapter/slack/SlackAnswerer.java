@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
 final class SlackAnswerer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SlackAnswerer.class);
-  /** Answering is mostly waiting for the model; a few more threads than cores keeps both busy. */
-  private static final int THREADS = 8;
+  /**
+   * Answering mostly waits for the model, so a thread per question in flight is cheap; admission control (rate limit,
+   * concurrent answers) bounds the real work.
+   */
+  private static final int THREADS = 32;
   /** Questions waiting beyond this are told to try again rather than queued for minutes. */
   private static final int QUEUE = 500;
 

@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Builds the Microsoft Teams endpoint {@code POST /api/messages} (Bot Framework SDK) from the settings. */
 public final class TeamsAdapter {
 
-  /** Answers run on a few threads: the answer engine, not Teams, is the bottleneck. */
-  private static final int TURN_THREADS = 4;
+  /**
+   * Turns mostly wait for the model, so a thread per conversation in flight is cheap; admission control (rate limit,
+   * concurrent answers) bounds the real work.
+   */
+  private static final int TURN_THREADS = 32;
 
   private TeamsAdapter() {}
 

@@ -1,0 +1,362 @@
+package io.askhr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.LoopbackChatServer;
+import io.askhr.testing.ServeProcess;
+import io.askhr.testing.SlackRequests;
+import io.askhr.testing.SlackStandIn;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The load benchmark: {@code serve} in its own JVM with a loopback model that answers after 500 ms, driven by 50
+ * concurrent conversations (local chat API, signed Slack events, Teams activities) while a knowledge file is rewritten
+ * every 5 s. Prints throughput, latency and overhead percentiles, Slack ack latency, errors, peak heap and CPU.
+ * Run: {@code mvn -B -ntp test -Pbench -Dtest=LoadBenchmark [-Dbench.seconds=60]}.
+ */
+class LoadBenchmark {
+
+  static final Duration MODEL_TIME = Duration.ofMillis(500);
+  static final int USERS = 50;
+  static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+  static final List<String> QUESTIONS = List.of(
+      "How many days of annual leave do full-time employees get?",
+      "How much compassionate leave can I take when a close relative dies?",
+      "How many volunteering days do I get each year?",
+      "When do I have to report that I am sick?",
+      "How is the pay review decided this year?",
+      "What does the works council do in a reorganisation?",
+      "How is severance pay calculated?");
+
+  @TempDir Path temp;
+  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  final ObjectMapper json = new ObjectMapper();
+  final List<Long> totalMicros = Collections.synchronizedList(new ArrayList<>());
+  final List<Long> overheadMicros = Collections.synchronizedList(new ArrayList<>());
+  final List<Long> ackMicros = Collections.synchronizedList(new ArrayList<>());
+  final Map<String, AtomicInteger> answeredBy = new ConcurrentHashMap<>();
+  final AtomicInteger failed = new AtomicInteger();
+  final List<String> failures = new CopyOnWriteArrayList<>();
+  final Map<String, Long> teamsCards = new ConcurrentHashMap<>();
+  final AtomicLong sequence = new AtomicLong();
+
+  @Test
+  void runLoad() throws Exception {
+    Duration length = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
+    HttpServer connector = teamsConnector();
+    try (SlackStandIn slack = new SlackStandIn(); LoopbackChatServer model = new LoopbackChatServer()) {
+      model.replyWith("Full-time employees get 25 days of annual leave a year [1].").delay(MODEL_TIME);
+      Map<String, String> env = new HashMap<>();
+      env.put("LLM_BASE_URL", model.baseUrl());
+      env.put("LLM_API_KEY", "bench");
+      env.put("LLM_MAX_CONCURRENCY", "64");
+      env.put("MAX_CONCURRENT_ANSWERS", "64");
+      env.put("RATE_LIMIT_PER_MINUTE", "100000");
+      env.put("SLACK_BOT_TOKEN", "xoxb-bench");
+      env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
+      env.put("SLACK_API_URL", slack.apiUrl());
+      Path knowledge = FixtureKnowledge.copyTo(temp.resolve("knowledge"));
+      try (ServeProcess serve = ServeProcess.start(env, knowledge, temp.resolve("serve"))) {
+        String base = serve.baseUrl();
+        String teamsUrl = "http://127.0.0.1:" + connector.getAddress().getPort() + "/";
+        SlackRequests slackEvents = new SlackRequests(base + "/slack/events");
+        // warm-up: a few questions on each path
+        for (int i = 0; i < 5; i++) {
+          web(base, i);
+          slack(slackEvents, slack, i);
+          teams(base, teamsUrl, i);
+        }
+        totalMicros.clear();
+        overheadMicros.clear();
+        ackMicros.clear();
+        answeredBy.clear();
+
+        Sampler sampler = new Sampler(serve.process().pid());
+        Thread sampling = new Thread(sampler);
+        sampling.start();
+        long end = System.nanoTime() + length.toNanos();
+        Thread rewriter = new Thread(() -> rewriteEvery5s(knowledge.resolve("leave/volunteering.md"), end));
+        rewriter.start();
+        ExecutorService users = Executors.newFixedThreadPool(USERS);
+        List<Future<?>> running = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int u = 0; u < USERS; u++) {
+          int user = u;
+          running.add(users.submit(() -> {
+            for (int i = 0; System.nanoTime() < end; i++) {
+              try {
+                switch (user % 3) {
+                  case 0 -> web(base, i);
+                  case 1 -> slack(slackEvents, slack, i);
+                  default -> teams(base, teamsUrl, i);
+                }
+              } catch (Exception e) {
+                fail("user " + user + ": " + e);
+              }
+            }
+          }));
+        }
+        for (Future<?> user : running) {
+          user.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        users.shutdown();
+        rewriter.join();
+        sampler.stop();
+        sampling.join();
+        int reloads = countReloads(serve.logs());
+        report(seconds, sampler, reloads);
+        assertEquals(0, failed.get(), "failed or lost answers: " + failures.subList(0, Math.min(5,
+            failures.size())));
+      }
+    } finally {
+      connector.stop(0);
+    }
+  }
+
+  private void web(String base, int i) throws Exception {
+    String body = "{\"question\":\"" + QUESTIONS.get(i % QUESTIONS.size()) + "\",\"conversationId\":\"web-"
+        + sequence.incrementAndGet() + "\"}";
+    long start = System.nanoTime();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    long micros = (System.nanoTime() - start) / 1000;
+    JsonNode reply = json.readTree(response.body());
+    if (response.statusCode() != 200 || reply.path("flags").toString().contains("refused")) {
+      fail("web: HTTP " + response.statusCode() + " " + reply.path("flags"));
+      return;
+    }
+    boolean usedModel = reply.path("mode").asText().equals("llm");
+    record("web", micros, usedModel);
+  }
+
+  private void slack(SlackRequests events, SlackStandIn slack, int i) throws Exception {
+    long n = sequence.incrementAndGet();
+    String ts = "1800000000." + String.format("%06d", n);
+    String body = SlackRequests.event("EvLoad" + n, SlackRequests.mention("U0LOAD" + (n % 50), "C0LOAD", ts,
+        "<@U0ASKHR> " + QUESTIONS.get(i % QUESTIONS.size())));
+    long start = System.nanoTime();
+    HttpResponse<String> ack = events.json(body);
+    ackMicros.add((System.nanoTime() - start) / 1000);
+    if (ack.statusCode() != 200) {
+      fail("slack ack: HTTP " + ack.statusCode());
+      return;
+    }
+    long deadline = start + ANSWER_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      var update = slack.postedInThread(ts).flatMap(slack::updateOf);
+      if (update.isPresent()) {
+        String text = update.get().param("text");
+        if (text != null && text.startsWith("Sorry")) {
+          fail("slack: apology");
+        } else {
+          record("slack", (update.get().receivedNanos() - start) / 1000, true);
+        }
+        return;
+      }
+      Thread.sleep(10);
+    }
+    fail("slack: no answer within " + ANSWER_TIMEOUT.toSeconds() + " s");
+  }
+
+  private void teams(String base, String serviceUrl, int i) throws Exception {
+    String conversation = "a:load-" + sequence.incrementAndGet();
+    ObjectNode activity = json.createObjectNode();
+    activity.put("type", "message").put("id", "m-" + conversation).put("channelId", "msteams")
+        .put("serviceUrl", serviceUrl).put("text", QUESTIONS.get(i % QUESTIONS.size()));
+    activity.putObject("from").put("id", "29:load").put("name", "Load Tester").put("aadObjectId", "aad-load");
+    activity.putObject("recipient").put("id", "28:askhr").put("name", "AskHR");
+    activity.putObject("conversation").put("id", conversation).put("conversationType", "personal")
+        .put("tenantId", "tenant-load");
+    activity.putObject("channelData").putObject("tenant").put("id", "tenant-load");
+    long start = System.nanoTime();
+    HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (ack.statusCode() / 100 != 2) {
+      fail("teams: HTTP " + ack.statusCode());
+      return;
+    }
+    long deadline = start + ANSWER_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Long card = teamsCards.remove(conversation);
+      if (card != null) {
+        record("teams", (card - start) / 1000, true);
+        return;
+      }
+      Thread.sleep(10);
+    }
+    fail("teams: no card within " + ANSWER_TIMEOUT.toSeconds() + " s");
+  }
+
+  /** The Bot Connector stand-in: records when each conversation's answer card arrives. */
+  private HttpServer teamsConnector() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/", exchange -> {
+      long now = System.nanoTime();
+      byte[] raw = exchange.getRequestBody().readAllBytes();
+      String path = exchange.getRequestURI().getPath();
+      if (path.startsWith("/v3/conversations/") && raw.length > 0) {
+        JsonNode body = json.readTree(raw);
+        if (body.path("attachments").size() > 0) {
+          teamsCards.put(path.split("/")[3], now);
+        } else if (body.path("type").asText().equals("message") && body.path("text").asText().startsWith("Sorry")) {
+          fail("teams: apology");
+        }
+      }
+      byte[] answer = "{\"id\":\"reply-1\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, answer.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(answer);
+      }
+    });
+    server.start();
+    return server;
+  }
+
+  private void record(String channel, long micros, boolean usedModel) {
+    totalMicros.add(micros);
+    overheadMicros.add(usedModel ? micros - MODEL_TIME.toNanos() / 1000 : micros);
+    answeredBy.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
+  }
+
+  private void fail(String why) {
+    failed.incrementAndGet();
+    failures.add(why);
+  }
+
+  private static void rewriteEvery5s(Path file, long end) {
+    try {
+      String original = Files.readString(file);
+      for (int n = 1; System.nanoTime() < end; n++) {
+        Thread.sleep(5000);
+        Files.writeString(file, original + "\n\nRevision " + n + ": volunteering days can be taken in half days.\n");
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int countReloads(String logs) {
+    return (int) logs.lines().filter(l -> l.contains("Knowledge folder changed")).count();
+  }
+
+  private void report(double seconds, Sampler sampler, int reloads) {
+    int answered = totalMicros.size();
+    System.out.printf("Load: %d conversations for %.0f s: %d answered (%s), %.1f answers/s, %d failed or lost%n",
+        USERS, seconds, answered, answeredBy, answered / seconds, failed.get());
+    System.out.printf("Total latency ms: p50 %.1f, p95 %.1f, p99 %.1f (model: %d ms per answer)%n",
+        pct(totalMicros, 50), pct(totalMicros, 95), pct(totalMicros, 99), MODEL_TIME.toMillis());
+    System.out.printf("Overhead ms (total minus model time): p50 %.1f, p95 %.1f, p99 %.1f%n",
+        pct(overheadMicros, 50), pct(overheadMicros, 95), pct(overheadMicros, 99));
+    System.out.printf("Slack ack ms: p50 %.1f, p99 %.1f over %d events%n", pct(ackMicros, 50), pct(ackMicros, 99),
+        ackMicros.size());
+    System.out.printf("serve process: peak heap used %.0f MB, peak RSS %.0f MB, CPU %.2f cores on average;"
+        + " knowledge reloads logged: %d%n", sampler.peakHeapMb, sampler.peakRssMb, sampler.cpuCores(), reloads);
+  }
+
+  private static double pct(List<Long> micros, int percentile) {
+    List<Long> sorted = new ArrayList<>(micros);
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, index)) / 1000.0;
+  }
+
+  /** Samples the serve process: heap used (jstat), resident memory and CPU time (/proc). */
+  static final class Sampler implements Runnable {
+    private final long pid;
+    private volatile boolean running = true;
+    volatile double peakHeapMb;
+    volatile double peakRssMb;
+    private long firstTicks = -1;
+    private long lastTicks;
+    private long firstNanos;
+    private long lastNanos;
+
+    Sampler(long pid) {
+      this.pid = pid;
+    }
+
+    void stop() {
+      running = false;
+    }
+
+    double cpuCores() {
+      return (lastTicks - firstTicks) / 100.0 / Math.max(1e-9, (lastNanos - firstNanos) / 1e9);
+    }
+
+    @Override
+    public void run() {
+      String jstat = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
+      while (running) {
+        try {
+          Process p = new ProcessBuilder(jstat, "-gc", String.valueOf(pid)).redirectErrorStream(true).start();
+          List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+          if (lines.size() >= 2) {
+            String[] names = lines.get(0).trim().split("\\s+");
+            String[] values = lines.get(1).trim().split("\\s+");
+            double usedKb = 0;
+            for (int i = 0; i < names.length && i < values.length; i++) {
+              if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
+                usedKb += Double.parseDouble(values[i]);
+              }
+            }
+            peakHeapMb = Math.max(peakHeapMb, usedKb / 1024);
+          }
+          String[] stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat")).split("\\) ")[1]
+              .split(" ");
+          long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+          long now = System.nanoTime();
+          if (firstTicks < 0) {
+            firstTicks = ticks;
+            firstNanos = now;
+          }
+          lastTicks = ticks;
+          lastNanos = now;
+          for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+              peakRssMb = Math.max(peakRssMb, Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+            }
+          }
+          Thread.sleep(1000);
+        } catch (Exception e) {
+          return;
+        }
+      }
+    }
+  }
+}
