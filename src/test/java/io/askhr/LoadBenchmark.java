@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The load benchmark: {@code serve} in its own JVM with a loopback model that answers after 500 ms, driven by 50
  * concurrent conversations (local chat API, signed Slack events, Teams activities) while a knowledge file is rewritten
  * every 5 s. Prints throughput, latency and overhead percentiles, Slack ack latency, errors, peak heap and CPU.
- * Run: {@code mvn -B -ntp test -Pbench -Dtest=LoadBenchmark [-Dbench.seconds=60]}.
+ * Run: {@code mvn -B -ntp test -Pbench -Dtest=LoadBenchmark [-Dbench.seconds=60] [-Dbench.thinkMillis=2000]}.
  */
 class LoadBenchmark {
 
@@ -71,6 +71,8 @@ class LoadBenchmark {
   @Test
   void runLoad() throws Exception {
     Duration length = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
+    // An employee reads an answer before asking the next question; 0 makes every conversation ask back to back.
+    long thinkMillis = Long.getLong("bench.thinkMillis", 2000);
     HttpServer connector = teamsConnector();
     try (SlackStandIn slack = new SlackStandIn(); LoopbackChatServer model = new LoopbackChatServer()) {
       model.replyWith("Full-time employees get 25 days of annual leave a year [1].").delay(MODEL_TIME);
@@ -118,6 +120,7 @@ class LoadBenchmark {
                   case 1 -> slack(slackEvents, slack, i);
                   default -> teams(base, teamsUrl, i);
                 }
+                Thread.sleep(thinkMillis);
               } catch (Exception e) {
                 fail("user " + user + ": " + e);
               }
@@ -133,6 +136,7 @@ class LoadBenchmark {
         sampler.stop();
         sampling.join();
         int reloads = countReloads(serve.logs());
+        System.out.printf("Think time between a conversation's questions: %d ms%n", thinkMillis);
         report(seconds, sampler, reloads);
         assertEquals(0, failed.get(), "failed or lost answers: " + failures.subList(0, Math.min(5,
             failures.size())));

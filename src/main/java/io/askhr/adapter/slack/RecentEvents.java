@@ -50,6 +50,9 @@ final class RecentEvents implements AutoCloseable {
         return false;
       }
     }
+    if (!shared.shared()) {
+      return true;
+    }
     try {
       return CompletableFuture.supplyAsync(() -> shared.claim("slack:" + eventId), claiming)
           .get(CLAIM_BUDGET_MILLIS, TimeUnit.MILLISECONDS);
