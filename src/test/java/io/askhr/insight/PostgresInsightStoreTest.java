@@ -15,7 +15,7 @@ class PostgresInsightStoreTest extends InsightStoreContract {
   String freshDatabaseUrl() throws Exception {
     assumeTrue(URL != null && !URL.isBlank(), "ASKHR_TEST_DATABASE_URL is not set: PostgreSQL tests skipped");
     try (Connection connection = DriverManager.getConnection(URL); Statement statement = connection.createStatement()) {
-      statement.execute("DROP TABLE IF EXISTS answers, feedback, escalations, schema_version");
+      statement.execute("DROP TABLE IF EXISTS answers, feedback, escalations, claimed_events, schema_version");
     }
     return URL;
   }

@@ -268,6 +268,18 @@ class SlackEventsApiTest {
   }
 
   @Test
+  void shouldFailClosedToEveryoneDocumentsWhenTheGroupLookupFails() throws Exception {
+    // given
+    slack.fail("usergroups.users.list");
+
+    // when
+    mentionAnswered("Ev14b", "U0MANAGER", "1700000014.000200", "<@U0ASKHR> how do I approve a pay rise?");
+
+    // then
+    assertTrue(asked.get(0).asker().groups().isEmpty());
+  }
+
+  @Test
   void shouldAnswerTheSlashCommandPrivatelyWithAShareButton() throws Exception {
     // when
     HttpResponse<String> ack = requests.form(Map.of("command", "/askhr", "text", "how many days of leave?",
