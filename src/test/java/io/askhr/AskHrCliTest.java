@@ -7,39 +7,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.askhr.testing.FixtureKnowledge;
 import io.askhr.testing.LoopbackChatServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AskHrCliTest {
 
   @TempDir Path temp;
 
-  record Run(int status, String out, String err) {}
-
-  private Run run(String... args) {
+  private static CliRun run(String... args) {
     return run(Map.of(), args);
   }
 
-  private Run run(Map<String, String> environment, String... args) {
-    CommandLine cli = AskHr.commandLine(environment);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int status = cli.execute(args);
-    return new Run(status, out.toString(), err.toString());
+  private static CliRun run(Map<String, String> environment, String... args) {
+    return CliRun.of(environment, args);
   }
 
   @Test
   void shouldPrintTheReplyAsJsonWithCitations() throws Exception {
     // when
-    Run run = run("ask", "How is severance calculated?", "--json", "--knowledge", FixtureKnowledge.source().toString(),
+    CliRun run = run("ask", "How is severance calculated?", "--json", "--knowledge", FixtureKnowledge.source().toString(),
         "--index", temp.resolve("index").toString());
 
     // then
@@ -65,7 +54,7 @@ class AskHrCliTest {
           "LLM_MODEL", "loopback-model");
 
       // when
-      Run run = run(environment, "ask", "How is severance calculated?", "--json", "--knowledge",
+      CliRun run = run(environment, "ask", "How is severance calculated?", "--json", "--knowledge",
           FixtureKnowledge.source().toString(), "--index", temp.resolve("index").toString());
 
       // then
@@ -81,7 +70,7 @@ class AskHrCliTest {
   @Test
   void shouldReportIndexingWithFilesAndPassages() {
     // when
-    Run run = run("index", "--knowledge", FixtureKnowledge.source().toString(), "--index", temp.resolve("i").toString());
+    CliRun run = run("index", "--knowledge", FixtureKnowledge.source().toString(), "--index", temp.resolve("i").toString());
 
     // then
     assertEquals(0, run.status(), run.err());
@@ -92,7 +81,7 @@ class AskHrCliTest {
   @Test
   void shouldExitWithStatusTwoWhenTheKnowledgeFolderIsMissing() {
     // when
-    Run run = run("ask", "anything", "--knowledge", temp.resolve("nope").toString());
+    CliRun run = run("ask", "anything", "--knowledge", temp.resolve("nope").toString());
 
     // then
     assertEquals(2, run.status());
@@ -102,7 +91,7 @@ class AskHrCliTest {
   @Test
   void shouldRefuseAnUnknownCountryCode() {
     // when
-    Run run = run("ask", "holiday", "--country", "Narnia", "--knowledge", FixtureKnowledge.source().toString());
+    CliRun run = run("ask", "holiday", "--country", "Narnia", "--knowledge", FixtureKnowledge.source().toString());
 
     // then
     assertEquals(2, run.status());
@@ -115,7 +104,7 @@ class AskHrCliTest {
     Path file = java.nio.file.Files.writeString(temp.resolve("not-a-folder"), "x");
 
     // when
-    Run run = run("index", "--knowledge", FixtureKnowledge.source().toString(), "--index",
+    CliRun run = run("index", "--knowledge", FixtureKnowledge.source().toString(), "--index",
         file.resolve("index").toString());
 
     // then
@@ -126,7 +115,7 @@ class AskHrCliTest {
   @Test
   void shouldGiveAUsageHintForAnEmptyQuestion() {
     // when
-    Run run = run("ask", "", "--knowledge", FixtureKnowledge.source().toString(), "--index",
+    CliRun run = run("ask", "", "--knowledge", FixtureKnowledge.source().toString(), "--index",
         temp.resolve("index").toString());
 
     // then

@@ -11,8 +11,6 @@ import io.askhr.insight.InsightStores;
 import io.askhr.insight.JdbcInsightStore;
 import io.askhr.testing.FixtureKnowledge;
 import io.askhr.testing.ProblemKnowledge;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,23 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code askhr check} and {@code askhr report} from the command line. */
 class HrCommandsTest {
 
   @TempDir Path temp;
 
-  record Run(int status, String out, String err) {}
-
-  private Run run(Map<String, String> environment, String... args) {
-    CommandLine cli = AskHr.commandLine(environment);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int status = cli.execute(args);
-    return new Run(status, out.toString(), err.toString());
+  private static CliRun run(Map<String, String> environment, String... args) {
+    return CliRun.of(environment, args);
   }
 
   @Test
@@ -49,8 +38,8 @@ class HrCommandsTest {
     Map<String, String> env = Map.of("AUDIENCES_FILE", audiences.toString());
 
     // when
-    Run human = run(env, "check", "--knowledge", dir.toString());
-    Run json = run(env, "check", "--knowledge", dir.toString(), "--json");
+    CliRun human = run(env, "check", "--knowledge", dir.toString());
+    CliRun json = run(env, "check", "--knowledge", dir.toString(), "--json");
 
     // then
     assertEquals(1, human.status(), human.err());
@@ -70,7 +59,7 @@ class HrCommandsTest {
     Path audiences = Files.writeString(temp.resolve("audiences.yml"), "audiences:\n  managers:\n    slack: [S1]\n");
 
     // when
-    Run run = run(Map.of("AUDIENCES_FILE", audiences.toString()), "check", "--knowledge",
+    CliRun run = run(Map.of("AUDIENCES_FILE", audiences.toString()), "check", "--knowledge",
         FixtureKnowledge.source().toString());
 
     // then
@@ -81,7 +70,7 @@ class HrCommandsTest {
   @Test
   void shouldOnlyWarnAboutAudiencesWithoutAnAudienceMap() {
     // when
-    Run run = run(Map.of(), "check", "--knowledge", FixtureKnowledge.source().toString());
+    CliRun run = run(Map.of(), "check", "--knowledge", FixtureKnowledge.source().toString());
 
     // then
     assertEquals(0, run.status(), run.out() + run.err());
@@ -91,7 +80,7 @@ class HrCommandsTest {
   @Test
   void shouldExitWithTwoWhenTheFolderIsMissing() {
     // when
-    Run run = run(Map.of(), "check", "--knowledge", temp.resolve("nowhere").toString());
+    CliRun run = run(Map.of(), "check", "--knowledge", temp.resolve("nowhere").toString());
 
     // then
     assertEquals(AskHr.USAGE_ERROR, run.status());
@@ -109,7 +98,7 @@ class HrCommandsTest {
     }
 
     // when
-    Run run = run(env, "report", "--since", "30d", "--knowledge", FixtureKnowledge.source().toString());
+    CliRun run = run(env, "report", "--since", "30d", "--knowledge", FixtureKnowledge.source().toString());
 
     // then
     assertEquals(0, run.status(), run.err());
@@ -127,7 +116,7 @@ class HrCommandsTest {
   @Test
   void shouldRefuseAnUnreadablePeriod() {
     // when
-    Run run = run(Map.of("DATA_DIR", temp.toString()), "report", "--since", "last month");
+    CliRun run = run(Map.of("DATA_DIR", temp.toString()), "report", "--since", "last month");
 
     // then
     assertEquals(AskHr.USAGE_ERROR, run.status());
