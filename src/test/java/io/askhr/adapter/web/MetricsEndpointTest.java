@@ -121,7 +121,8 @@ class MetricsEndpointTest {
           new FollowUpHeuristic(), answers, metrics), metrics);
 
       // when
-      handler.answer(Question.first("How many days of annual leave do I get?", Asker.anonymous("u1"), Platform.SLACK));
+      handler.answer(Question.first("How many days of annual leave do I get?", Asker.anonymous("u1"),
+          Platform.SLACK));
 
       // then
       String text = metrics.scrape();
