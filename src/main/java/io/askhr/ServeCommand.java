@@ -37,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
    * requests in flight, then the chat adapters' for answers in flight (about 10 s each, overlapping), then closing
    * the index and the store. Kubernetes' terminationGracePeriodSeconds (deploy/k8s) is set above it.
    */
-  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(25);
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(25);
   /** How long a question waits for a free answer slot before "please ask again" (Slack shows the placeholder). */
   private static final Duration ADMISSION_WAIT = Duration.ofSeconds(30);
 
