@@ -151,12 +151,14 @@ public final class WebServer implements AutoCloseable {
         conversations.history(conversationId));
     long start = System.nanoTime();
     Reply reply = handler.answer(question);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
     String answerId = UUID.randomUUID().toString();
     if (reply.isAnswer()) {
       conversations.record(conversationId, Turn.employee(text), Turn.bot(reply.text()));
-      record(AnsweredQuestion.of(answerId, Platform.WEB, question.asker().id(), text, reply,
-          Duration.ofNanos(System.nanoTime() - start)));
+      record(AnsweredQuestion.of(answerId, Platform.WEB, question.asker().id(), text, reply, took));
     }
+    log.info("Answered a web question in {} ms (mode {}, flags {}, {} citations)", took.toMillis(), reply.mode(),
+        reply.flags(), reply.citations().size());
     ctx.header("X-Conversation-Id", conversationId).header("X-Answer-Id", answerId).json(ReplyView.of(reply));
   }
 
