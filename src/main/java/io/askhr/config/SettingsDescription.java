@@ -48,7 +48,8 @@ final class SettingsDescription {
   private static void llm(Settings s, Map<String, String> out) {
     Optional<LlmSettings> llm = s.llm();
     String off = "(unused: no LLM, answers quote policy)";
-    out.put("LLM_BASE_URL", llm.map(l -> LlmSettings.origin(l.baseUrl())).orElse("(unset: no LLM, answers quote policy)"));
+    out.put("LLM_BASE_URL", llm.map(l -> LlmSettings.origin(l.baseUrl()))
+        .orElse("(unset: no LLM, answers quote policy)"));
     out.put("LLM_API_KEY", llm.map(l -> l.apiKey().equals(LlmSettings.NO_KEY) ? "(unset: local model servers need none)"
         : Settings.mask(l.apiKey())).orElse(off));
     out.put("LLM_MODEL", llm.map(LlmSettings::model).orElse(off));

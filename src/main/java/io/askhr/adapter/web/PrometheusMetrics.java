@@ -147,7 +147,8 @@ public final class PrometheusMetrics implements AnswerMetrics, ModelMetrics {
 
   private Timer stage(String stage) {
     return Timer.builder("askhr.stage")
-        .description("Latency per stage: retrieval, llm (per call), total (per question)").tag("stage", stage).serviceLevelObjectives(BUCKETS).register(registry);
+        .description("Latency per stage: retrieval, llm (per call), total (per question)")
+        .tag("stage", stage).serviceLevelObjectives(BUCKETS).register(registry);
   }
 
   private static String name(Platform platform) {
