@@ -8,13 +8,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point: {@code java -jar askhr.jar [serve|ask|index|check|report|eval|bench] ...}; {@code serve} is the
+ * Entry point: {@code java -jar askhr.jar [serve|ask|index|check|report|config|eval|bench] ...}; {@code serve} is the
  * default.
  */
 @Command(name = "askhr", mixinStandardHelpOptions = true, version = "AskHR 0.1",
     description = "Answers employees' HR questions from the policy documents in a knowledge folder.",
     subcommands = {ServeCommand.class, AskCommand.class, IndexCommand.class, CheckCommand.class, ReportCommand.class,
-        EvalCommand.class, BenchCommand.class})
+        ConfigCommand.class, EvalCommand.class, BenchCommand.class})
 public final class AskHr implements Runnable {
 
   /** Exit status for bad usage or configuration (missing folder, invalid setting, unusable file or index). */

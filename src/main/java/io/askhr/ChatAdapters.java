@@ -18,9 +18,11 @@ final class ChatAdapters implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChatAdapters.class);
 
   private final Optional<SlackAdapter> slack;
+  private final Webhook teams;
 
-  private ChatAdapters(Optional<SlackAdapter> slack) {
+  private ChatAdapters(Optional<SlackAdapter> slack, Webhook teams) {
     this.slack = slack;
+    this.teams = teams;
   }
 
   /** Builds the configured adapters and adds their webhooks to {@code webhooks}. */
@@ -34,8 +36,9 @@ final class ChatAdapters implements AutoCloseable {
     }
     // Teams is always served: without an app id it runs in local mode, for the Emulator and the Agents Playground.
     TeamsAdapter.localModeWarning(settings.teams()).ifPresent(log::warn);
-    webhooks.add(TeamsAdapter.webhook(settings, handler, insight));
-    return new ChatAdapters(slack);
+    Webhook teams = TeamsAdapter.webhook(settings, handler, insight);
+    webhooks.add(teams);
+    return new ChatAdapters(slack, teams);
   }
 
   /** Opens outgoing connections (Slack Socket Mode); call once the HTTP server listens. */
@@ -45,8 +48,13 @@ final class ChatAdapters implements AutoCloseable {
     }
   }
 
+  /** Lets the answers in flight on both platforms finish; each wait is bounded (about 10 s), the answers run on. */
   @Override
   public void close() {
-    slack.ifPresent(SlackAdapter::close);
+    try {
+      slack.ifPresent(SlackAdapter::close);
+    } finally {
+      teams.close();
+    }
   }
 }

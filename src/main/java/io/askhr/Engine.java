@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.askhr.adapter.web.HrDashboard;
+import io.askhr.adapter.web.PrometheusMetrics;
 import io.askhr.config.ConfigException;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
@@ -13,6 +14,8 @@ import io.askhr.drafting.ExtractiveDrafter;
 import io.askhr.drafting.FollowUpHeuristic;
 import io.askhr.drafting.LlmDrafter;
 import io.askhr.drafting.LlmQueryRewriter;
+import io.askhr.drafting.MeteredChatModel;
+import io.askhr.drafting.ModelMetrics;
 import io.askhr.drafting.QueryRewriter;
 import io.askhr.drafting.ResilientChatModel;
 import io.askhr.insight.InsightQueries;
@@ -22,6 +25,7 @@ import io.askhr.knowledge.KnowledgeCatalog;
 import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PassageSplitter;
 import io.askhr.question.AnswerFlow;
+import io.askhr.question.AnswerMetrics;
 import io.askhr.question.QuestionHandler;
 import io.askhr.retrieval.IndexReport;
 import io.askhr.retrieval.PolicyIndex;
@@ -31,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +54,11 @@ final class Engine implements AutoCloseable {
   private final EmbeddingModel embeddings;
   private final QuestionHandler handler;
   private final KnowledgeCatalog catalog;
+  private final Consumer<IndexReport> indexed;
 
   private Engine(Settings settings, KnowledgeFolder folder, PolicyIndex index, EmbeddingModel embeddings,
-      QuestionHandler handler) {
+      QuestionHandler handler, Consumer<IndexReport> indexed) {
+    this.indexed = indexed;
     this.settings = settings;
     this.folder = folder;
     this.index = index;
@@ -62,6 +69,16 @@ final class Engine implements AutoCloseable {
 
   /** Opens the index for the settings' knowledge folder; does not index yet (see {@link #refresh()}). */
   static Engine open(Settings settings) throws IOException {
+    return open(settings, AnswerMetrics.NONE, ModelMetrics.NONE, report -> {});
+  }
+
+  /** As {@link #open(Settings)}, reporting answers, model calls and index runs to {@code metrics}. */
+  static Engine open(Settings settings, PrometheusMetrics metrics) throws IOException {
+    return open(settings, metrics, metrics, metrics::indexed);
+  }
+
+  private static Engine open(Settings settings, AnswerMetrics answerMetrics, ModelMetrics modelMetrics,
+      Consumer<IndexReport> indexed) throws IOException {
     if (!Files.isDirectory(settings.knowledgeDir())) {
       throw new NoSuchFileException(settings.knowledgeDir().toAbsolutePath().toString(), null,
           "knowledge folder not found (set KNOWLEDGE_DIR or pass --knowledge DIR)");
@@ -75,13 +92,14 @@ final class Engine implements AutoCloseable {
       QueryRewriter rewriter = new FollowUpHeuristic();
       if (settings.llm().isPresent()) {
         LlmSettings llm = settings.llm().get();
-        ChatModel model = new ResilientChatModel(chatModel(llm), llm.maxConcurrent(), llm.timeout(),
-            ResilientChatModel.breakerConfig(BREAKER_OPEN_FOR));
+        ChatModel model = new MeteredChatModel(new ResilientChatModel(chatModel(llm), llm.maxConcurrent(),
+            llm.timeout(), ResilientChatModel.breakerConfig(BREAKER_OPEN_FOR)), modelMetrics);
         drafter = new LlmDrafter(model, settings.company(), settings.answers().hrContact());
         rewriter = new LlmQueryRewriter(model);
       }
-      QuestionHandler handler = new AnswerFlow(index.searcher(), drafter, extractive, rewriter, settings.answers());
-      return new Engine(settings, folder, index, embeddings, handler);
+      QuestionHandler handler = new AnswerFlow(index.searcher(), drafter, extractive, rewriter, settings.answers(),
+          answerMetrics);
+      return new Engine(settings, folder, index, embeddings, handler, indexed);
     } catch (RuntimeException e) {
       index.close();
       throw e;
@@ -117,7 +135,9 @@ final class Engine implements AutoCloseable {
 
   /** Brings the index in line with the knowledge folder. */
   IndexReport refresh() throws IOException {
-    return index.update(folder, PassageSplitter.defaults());
+    IndexReport report = index.update(folder, PassageSplitter.defaults());
+    indexed.accept(report);
+    return report;
   }
 
   /**

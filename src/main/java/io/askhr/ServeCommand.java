@@ -1,16 +1,19 @@
 package io.askhr;
 
 import io.askhr.adapter.teams.TeamsAdapter;
+import io.askhr.adapter.web.PrometheusMetrics;
 import io.askhr.adapter.web.WebServer;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
 import io.askhr.insight.BufferedInsightStore;
 import io.askhr.insight.EventClaims;
+import io.askhr.insight.InsightStore;
 import io.askhr.insight.InsightStores;
 import io.askhr.insight.JdbcInsightStore;
 import io.askhr.insight.RetentionPurge;
 import io.askhr.question.AdmissionControl;
+import io.askhr.question.MeteredHandler;
 import io.askhr.question.QuestionHandler;
 import io.askhr.retrieval.IndexReport;
 import java.time.Clock;
@@ -31,8 +34,12 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
-  /** How long SIGTERM waits for the server and index to close before the JVM exits anyway. */
-  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  /**
+   * How long SIGTERM waits for {@link #call()} to finish before the JVM exits anyway: the HTTP server's grace for
+   * requests in flight, then the chat adapters' for answers in flight (about 10 s each, overlapping), then closing
+   * the index and the store. Kubernetes' terminationGracePeriodSeconds (deploy/k8s) is set above it.
+   */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(25);
   /** How long a question waits for a free answer slot before "please ask again" (Slack shows the placeholder). */
   private static final Duration ADMISSION_WAIT = Duration.ofSeconds(30);
 
@@ -51,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = folders.settings();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "askhr-shutdown"));
-    try (Engine engine = Engine.open(settings);
+    PrometheusMetrics metrics = new PrometheusMetrics();
+    try (Engine engine = Engine.open(settings, metrics);
         JdbcInsightStore insight = InsightStores.open(settings.insight(), settings.dataDir());
         RetentionPurge purge = RetentionPurge.start(insight, settings.insight().retention())) {
       IndexReport report = engine.refresh();
@@ -67,21 +75,24 @@ final class ServeCommand implements Callable<Integer> {
           .orElse("No LLM configured (LLM_BASE_URL / LLM_API_KEY): answering extractively, quoting policy"));
       log.info("Keeping insight in {} for {} days", insight.describe(), settings.insight().retention().toDays());
       List<Webhook> webhooks = new ArrayList<>();
-      QuestionHandler handler = new AdmissionControl(engine.handler(), settings.limits().questionsPerMinute(),
-          settings.limits().concurrentAnswers(), ADMISSION_WAIT, Clock.systemUTC());
-      // Closed in reverse: the server stops accepting, chats finish what is in flight, then queued insight is written.
+      QuestionHandler handler = new MeteredHandler(new AdmissionControl(engine.handler(),
+          settings.limits().questionsPerMinute(), settings.limits().concurrentAnswers(), ADMISSION_WAIT,
+          Clock.systemUTC()), metrics);
+      // Closed in reverse: the server stops accepting and finishes its requests, chats finish the answers in flight,
+      // then queued insight is written; the engine and the store close last (outer try).
       try (BufferedInsightStore writes = new BufferedInsightStore(insight);
-          ChatAdapters chats = ChatAdapters.open(settings, handler, writes,
+          InsightStore counted = metrics.counting(writes);
+          ChatAdapters chats = ChatAdapters.open(settings, handler, counted,
               settings.insight().databaseUrl().isPresent() ? insight : EventClaims.singleReplica(), webhooks);
           AutoCloseable watching = engine.watch();
-          WebServer server = new WebServer(handler, insight::reachable, webhooks, writes,
-              engine.dashboard(insight))) {
+          WebServer server = new WebServer(handler, insight::reachable, webhooks, counted,
+              engine.dashboard(insight), metrics)) {
         String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());
         log.info("AskHR is listening on http://{}:{}/", bindHost, bound);
         chats.start();
         stopping.await();
-        log.info("Stopping");
+        log.info("Stopping: no new requests; answers in flight may take up to {} s", WebServer.STOP_GRACE_SECONDS);
       }
     } finally {
       closed.countDown();

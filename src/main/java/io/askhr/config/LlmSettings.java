@@ -11,6 +11,9 @@ import java.time.Duration;
  */
 public record LlmSettings(String baseUrl, String apiKey, String model, Duration timeout, int maxConcurrent) {
 
+  /** The key sent when none is configured: local servers such as Ollama take any key; the OpenAI client needs one. */
+  static final String NO_KEY = "not-needed";
+
   /** Scheme, host and port of a URL: what may be logged of it (a URL can carry credentials or an api-key). */
   public static String origin(String url) {
     try {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.function.Function;
  * @param llm the chat model, absent when none is configured (answers are then extractive)
  * @param slack absent when no Slack bot token is configured
  * @param audienceMap which chat-platform groups make an employee part of a document audience
+ * @param logging the log format and level, read by logback itself and validated here
  */
 public record Settings(
     Path knowledgeDir,
@@ -37,7 +39,20 @@ public record Settings(
     TeamsSettings teams,
     AudienceMap audienceMap,
     InsightSettings insight,
-    Limits limits) {
+    Limits limits,
+    Logging logging) {
+
+  /**
+   * How AskHR logs; logback reads the same variables (src/main/resources/logback.xml).
+   *
+   * @param format {@code text} or {@code json} ({@code LOG_FORMAT})
+   * @param level root level ({@code LOG_LEVEL}, default INFO)
+   */
+  public record Logging(String format, String level) {}
+
+  /** The values {@code LOG_FORMAT} may take; each names a logback-FORMAT.xml beside logback.xml. */
+  static final List<String> LOG_FORMATS = List.of("text", "json");
+  private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
   /**
    * Protection against floods: per-asker rate and the number of answers drafted at once.
@@ -90,7 +105,27 @@ public record Settings(
             positive(parse(env, "RATE_LIMIT_PER_MINUTE", "10", Integer::parseInt, "a whole number such as 10"),
                 "RATE_LIMIT_PER_MINUTE"),
             positive(parse(env, "MAX_CONCURRENT_ANSWERS", "16", Integer::parseInt, "a whole number such as 16"),
-                "MAX_CONCURRENT_ANSWERS")));
+                "MAX_CONCURRENT_ANSWERS")), logging(env));
+  }
+
+  private static Logging logging(Map<String, String> env) {
+    String format = optional(env, "LOG_FORMAT").orElse("text");
+    if (!LOG_FORMATS.contains(format)) {
+      throw new ConfigException("LOG_FORMAT must be text or json, got '" + format + "'");
+    }
+    String level = optional(env, "LOG_LEVEL").orElse("INFO");
+    if (!LOG_LEVELS.contains(level.toUpperCase(Locale.ROOT))) {
+      throw new ConfigException("LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ", got '" + level + "'");
+    }
+    return new Logging(format, level.toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * The effective value of every environment variable AskHR reads, in a stable order, with secrets masked: what
+   * {@code askhr config} prints.
+   */
+  public Map<String, String> describe() {
+    return SettingsDescription.of(this);
   }
 
   private static Optional<SlackSettings> slack(Map<String, String> env) {
@@ -216,8 +251,7 @@ public record Settings(
     }
     return Optional.of(new LlmSettings(
         baseUrl == null ? "https://api.openai.com/v1" : baseUrl,
-        // Local servers such as Ollama take any key; the OpenAI client insists on one.
-        apiKey == null ? "not-needed" : apiKey,
+        apiKey == null ? LlmSettings.NO_KEY : apiKey,
         env.getOrDefault("LLM_MODEL", "gpt-4o-mini"),
         timeout,
         positive(parse(env, "LLM_MAX_CONCURRENCY", "8", Integer::parseInt, "a whole number such as 8"),

@@ -9,6 +9,7 @@ import io.askhr.knowledge.PolicyPassage;
 import io.askhr.retrieval.Hit;
 import io.askhr.retrieval.PolicySearcher;
 import io.askhr.retrieval.Scope;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ public final class AnswerFlow implements QuestionHandler {
   private final AnswerDrafter fallback;
   private final QueryRewriter rewriter;
   private final AnswerSettings settings;
+  private final AnswerMetrics metrics;
 
   /**
    * @param drafter the preferred drafter (the language model when one is configured)
@@ -46,11 +48,18 @@ public final class AnswerFlow implements QuestionHandler {
    */
   public AnswerFlow(PolicySearcher searcher, AnswerDrafter drafter, AnswerDrafter fallback, QueryRewriter rewriter,
       AnswerSettings settings) {
+    this(searcher, drafter, fallback, rewriter, settings, AnswerMetrics.NONE);
+  }
+
+  /** @param metrics where the retrieval stage's latency is reported */
+  public AnswerFlow(PolicySearcher searcher, AnswerDrafter drafter, AnswerDrafter fallback, QueryRewriter rewriter,
+      AnswerSettings settings, AnswerMetrics metrics) {
     this.searcher = searcher;
     this.drafter = drafter;
     this.fallback = fallback;
     this.rewriter = rewriter;
     this.settings = settings;
+    this.metrics = metrics;
   }
 
   @Override
@@ -73,7 +82,9 @@ public final class AnswerFlow implements QuestionHandler {
     boolean sensitive = !SensitiveTopics.of(text).isEmpty() || !SensitiveTopics.of(standalone).isEmpty();
 
     Scope scope = Scope.of(question.asker().groups(), question.asker().country());
+    long searchStart = System.nanoTime();
     List<Hit> hits = searcher.search(standalone, scope, settings.topK());
+    metrics.retrieved(Duration.ofNanos(System.nanoTime() - searchStart));
     double similarity = bestSimilarity(hits);
     if (hits.isEmpty() || similarity < settings.minSimilarity()) {
       return notCovered(sensitive, notices, Reply.Mode.EXTRACTIVE);

@@ -8,6 +8,7 @@ import io.askhr.question.Platform;
 import io.askhr.question.Question;
 import io.askhr.question.QuestionHandler;
 import io.askhr.question.Reply;
+import io.askhr.question.RequestId;
 import io.askhr.question.Turn;
 import java.time.Duration;
 import java.util.UUID;
@@ -66,7 +67,7 @@ final class SlackAnswerer implements AutoCloseable {
   /** Queues a question; returns at once. */
   void submit(Ask ask, Delivery delivery) {
     try {
-      workers.execute(() -> answer(ask, delivery));
+      workers.execute(RequestId.carry(() -> answer(ask, delivery)));
     } catch (RejectedExecutionException e) {
       log.warn("Slack question refused: {} questions are already waiting", QUEUE);
       delivery.apologise("I'm answering a lot of questions right now. Please ask again in a minute.");

@@ -11,6 +11,7 @@ import com.microsoft.bot.schema.Serialization;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.adapter.web.WebhookRequest;
 import io.askhr.adapter.web.WebhookResponse;
+import io.askhr.question.RequestId;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,8 @@ final class TeamsWebhook implements Webhook {
   private static final Logger log = LoggerFactory.getLogger(TeamsWebhook.class);
   /** Teams waits about 15 s for an invoke response; answer in time or not at all. */
   private static final long INVOKE_TIMEOUT_SECONDS = 14;
+  /** How long closing waits for accepted messages to be answered. */
+  private static final long CLOSE_GRACE_SECONDS = 10;
 
   private final TeamsBotAdapter adapter;
   private final Bot bot;
@@ -69,13 +72,13 @@ final class TeamsWebhook implements Webhook {
       return invoke(identity, activity);
     }
     Activity accepted = activity;
-    turns.execute(() -> {
+    turns.execute(RequestId.carry(() -> {
       try {
         adapter.processActivity(identity, accepted, bot::onTurn).join();
       } catch (RuntimeException e) {
         log.error("A Teams {} activity failed: {}", accepted.getType(), reason(e));
       }
-    });
+    }));
     return WebhookResponse.empty(202);
   }
 
@@ -94,6 +97,20 @@ final class TeamsWebhook implements Webhook {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return WebhookResponse.empty(503);
+    }
+  }
+
+  /** Lets the turns in flight finish (bounded), so that a message accepted with 202 is still answered. */
+  @Override
+  public void close() {
+    turns.shutdown();
+    try {
+      if (!turns.awaitTermination(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("{} s after shutdown began, Teams answers were still running; they are abandoned",
+            CLOSE_GRACE_SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -11,6 +11,7 @@ import io.askhr.question.Platform;
 import io.askhr.question.Question;
 import io.askhr.question.QuestionHandler;
 import io.askhr.question.Reply;
+import io.askhr.question.RequestId;
 import io.askhr.question.Turn;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -25,8 +26,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The {@code serve} HTTP server: local chat page, {@code /api/ask}, health and HR's dashboard. Platform adapters add
@@ -37,6 +40,16 @@ public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   /** Bodies above this are refused before parsing; a question never needs more. */
   private static final long MAX_BODY_BYTES = 1_000_000;
+  /** How long closing waits for requests in flight (answers on the chat page, webhook acks) to finish. */
+  public static final int STOP_GRACE_SECONDS = 10;
+  /** Liveness: the process serves HTTP. */
+  public static final String HEALTH_PATH = "/healthz";
+  /** Readiness: the index is loaded and the insight store is reachable. */
+  public static final String READY_PATH = "/readyz";
+  /** Prometheus metrics. */
+  public static final String METRICS_PATH = "/metrics";
+  /** The response header carrying the request id that every log line of the request shows. */
+  static final String REQUEST_ID_HEADER = "X-Request-Id";
 
   private final QuestionHandler handler;
   private final BooleanSupplier ready;
@@ -46,6 +59,7 @@ public final class WebServer implements AutoCloseable {
   private final List<Webhook> webhooks;
   private final InsightStore insight;
   private final HrDashboard dashboard;
+  private final PrometheusMetrics metrics;
   private Javalin app;
 
   /** @param ready whether the index is loaded, for {@code /readyz} */
@@ -66,6 +80,13 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(QuestionHandler handler, BooleanSupplier ready, List<Webhook> webhooks, InsightStore insight,
       HrDashboard dashboard) {
+    this(handler, ready, webhooks, insight, dashboard, new PrometheusMetrics());
+  }
+
+  /** As above, with the metrics served at {@code /metrics}. */
+  public WebServer(QuestionHandler handler, BooleanSupplier ready, List<Webhook> webhooks, InsightStore insight,
+      HrDashboard dashboard, PrometheusMetrics metrics) {
+    this.metrics = metrics;
     this.handler = handler;
     this.ready = ready;
     this.webhooks = List.copyOf(webhooks);
@@ -78,10 +99,22 @@ public final class WebServer implements AutoCloseable {
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_BODY_BYTES;
+      // Graceful stop: close the listener first, then wait (bounded) for the requests in flight to complete.
+      config.jetty.modifyServer(server -> {
+        server.setHandler(new StatisticsHandler());
+        server.setStopTimeout(STOP_GRACE_SECONDS * 1000L);
+      });
     });
+    app.before(ctx -> {
+      String id = RequestId.accept(ctx.header(REQUEST_ID_HEADER));
+      MDC.put(RequestId.MDC_KEY, id);
+      ctx.header(REQUEST_ID_HEADER, id);
+    });
+    app.after(ctx -> MDC.remove(RequestId.MDC_KEY));
     app.get("/", ctx -> ctx.html(chatPage));
-    app.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-    app.get("/readyz", ctx -> {
+    app.get(HEALTH_PATH, ctx -> ctx.json(Map.of("status", "ok")));
+    app.get(METRICS_PATH, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+    app.get(READY_PATH, ctx -> {
       boolean isReady = ready.getAsBoolean();
       ctx.status(isReady ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
           .json(Map.of("status", isReady ? "ready" : "indexing"));
@@ -118,12 +151,14 @@ public final class WebServer implements AutoCloseable {
         conversations.history(conversationId));
     long start = System.nanoTime();
     Reply reply = handler.answer(question);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
     String answerId = UUID.randomUUID().toString();
     if (reply.isAnswer()) {
       conversations.record(conversationId, Turn.employee(text), Turn.bot(reply.text()));
-      record(AnsweredQuestion.of(answerId, Platform.WEB, question.asker().id(), text, reply,
-          Duration.ofNanos(System.nanoTime() - start)));
+      record(AnsweredQuestion.of(answerId, Platform.WEB, question.asker().id(), text, reply, took));
     }
+    log.info("Answered a web question in {} ms (mode {}, flags {}, {} citations)", took.toMillis(), reply.mode(),
+        reply.flags(), reply.citations().size());
     ctx.header("X-Conversation-Id", conversationId).header("X-Answer-Id", answerId).json(ReplyView.of(reply));
   }
 

@@ -4,7 +4,7 @@ package io.askhr.adapter.web;
  * A platform endpoint that the {@code serve} HTTP server hosts, such as {@code POST /slack/events} or
  * {@code POST /api/messages}. Keeps the chat adapters free of the HTTP server's types.
  */
-public interface Webhook {
+public interface Webhook extends AutoCloseable {
 
   /** The path the server routes POST requests to, e.g. {@code /slack/events}. */
   String path();
@@ -14,4 +14,8 @@ public interface Webhook {
    * with a 4xx.
    */
   WebhookResponse handle(WebhookRequest request) throws Exception;
+
+  /** Finishes work accepted in the background (bounded); called on shutdown after the HTTP server stopped. */
+  @Override
+  default void close() {}
 }

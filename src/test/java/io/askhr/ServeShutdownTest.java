@@ -1,0 +1,166 @@
+package io.askhr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.LoopbackChatServer;
+import io.askhr.testing.SlackRequests;
+import io.askhr.testing.SlackStandIn;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve} in its own JVM with JSON logs: SIGTERM while a web answer and a Slack answer wait for a slow model.
+ * New connections are refused, both answers are still delivered, the process exits cleanly, and every log line of an
+ * answer carries its request id.
+ */
+class ServeShutdownTest {
+
+  static final String ANSWER = "Full-time employees get 25 days of annual leave [1].";
+
+  @TempDir Path temp;
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void shouldDeliverAnswersInFlightWhenSigtermArrivesAndTagTheirLogLines() throws Exception {
+    try (SlackStandIn slack = new SlackStandIn(); LoopbackChatServer model = new LoopbackChatServer()) {
+      // given serve with JSON logs and a model that takes 6 s to answer
+      model.replyWith(ANSWER).delay(Duration.ofSeconds(6));
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      Path log = temp.resolve("serve.log");
+      ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.askhr.AskHr", "serve",
+          "--host", "127.0.0.1", "--port", String.valueOf(port),
+          "--knowledge", FixtureKnowledge.copyTo(temp.resolve("knowledge")).toString(),
+          "--index", temp.resolve("index").toString())
+          .redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().clear();
+      builder.environment().putAll(Map.of("LOG_FORMAT", "json", "LLM_BASE_URL", model.baseUrl(),
+          "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET,
+          "SLACK_API_URL", slack.apiUrl(), "DATA_DIR", temp.resolve("data").toString(), "HOME", temp.toString()));
+      Process serve = builder.start();
+      String base = "http://127.0.0.1:" + port;
+      CompletableFuture<HttpResponse<String>> web;
+      try {
+        awaitHealthy(base, serve);
+        web = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+            .header("Content-Type", "application/json").header("X-Request-Id", "web-req-00001")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"How many days of annual leave do I get?\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ack = new SlackRequests(base + "/slack/events").json(SlackRequests.event("EvS1",
+            SlackRequests.mention("U0EMP", "C0GEN", "1700000001.000100", "<@U0ASKHR> how many days of annual leave?")),
+            Map.of("X-Request-Id", "slack-req-00001"));
+        assertEquals(200, ack.statusCode());
+        awaitModelRequests(model, 2);
+
+        // when SIGTERM arrives while both answers wait for the model
+        serve.destroy();
+        awaitRefused(base);
+      } catch (Throwable e) {
+        serve.destroyForcibly();
+        throw e;
+      }
+
+      // then both answers are still delivered, and serve exits cleanly
+      HttpResponse<String> answered = web.get(30, TimeUnit.SECONDS);
+      assertEquals(200, answered.statusCode());
+      assertTrue(answered.body().contains("25 days of annual leave"), answered.body());
+      SlackStandIn.Call update = slack.await("chat.update", c -> true);
+      assertTrue(SlackStandIn.blocks(update).toString().contains("25 days of annual leave"), update.body());
+      assertEquals("C0GEN", update.param("channel"));
+      assertTrue(serve.waitFor(40, TimeUnit.SECONDS), "serve stops within its grace period");
+      assertTrue(serve.exitValue() == 0 || serve.exitValue() == 143, "exit status " + serve.exitValue());
+
+      // and the logs are JSON lines; each answer's line carries the request id it came with
+      List<JsonNode> lines = new ArrayList<>();
+      for (String line : Files.readAllLines(log)) {
+        if (!line.isBlank()) {
+          lines.add(json.readTree(line));
+        }
+      }
+      int stopping = indexOf(lines, "Stopping");
+      int webLine = indexOf(lines, "Answered a web question");
+      int slackLine = indexOf(lines, "Answered a Slack question");
+      assertEquals("web-req-00001", lines.get(webLine).path("mdc").path("request_id").asText());
+      assertEquals("slack-req-00001", lines.get(slackLine).path("mdc").path("request_id").asText());
+      assertTrue(stopping < webLine && stopping < slackLine, "both answers finished after shutdown began");
+      assertTrue(indexOf(lines, "AskHR stopped") > slackLine, "the index and store closed last");
+      assertFalse(Files.readString(log).contains("How many days"), "no message bodies in the logs");
+    }
+  }
+
+  private static int indexOf(List<JsonNode> lines, String messageStart) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).path("formattedMessage").asText().startsWith(messageStart)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no log line starts with '" + messageStart + "': " + lines);
+  }
+
+  private static void awaitModelRequests(LoopbackChatServer model, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (model.requests().size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the model got " + model.requests().size() + " requests, expected " + count);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Polls until a new connection is refused: serve closes its listener first. */
+  private void awaitRefused(String base) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    HttpClient fresh = HttpClient.newHttpClient();
+    while (System.nanoTime() < deadline) {
+      try {
+        fresh.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException refused) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("serve still accepted connections 30 s after SIGTERM");
+  }
+
+  private void awaitHealthy(String base, Process serve) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!serve.isAlive()) {
+        throw new AssertionError("serve exited with " + serve.exitValue());
+      }
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("serve did not become healthy within 90 s");
+  }
+}
