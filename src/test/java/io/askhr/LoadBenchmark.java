@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +64,7 @@ class LoadBenchmark {
   final List<Long> overheadMicros = Collections.synchronizedList(new ArrayList<>());
   final List<Long> ackMicros = Collections.synchronizedList(new ArrayList<>());
   final Map<String, AtomicInteger> answeredBy = new ConcurrentHashMap<>();
+  final Map<String, List<Long>> overheadBy = new ConcurrentHashMap<>();
   final AtomicInteger failed = new AtomicInteger();
   final List<String> failures = new CopyOnWriteArrayList<>();
   final Map<String, Long> teamsCards = new ConcurrentHashMap<>();
@@ -100,12 +102,18 @@ class LoadBenchmark {
         overheadMicros.clear();
         ackMicros.clear();
         answeredBy.clear();
+        overheadBy.clear();
 
         Sampler sampler = new Sampler(serve.process().pid());
         Thread sampling = new Thread(sampler);
         sampling.start();
         long end = System.nanoTime() + length.toNanos();
-        Thread rewriter = new Thread(() -> rewriteEvery5s(knowledge.resolve("leave/volunteering.md"), end));
+        boolean rewrite = Boolean.parseBoolean(System.getProperty("bench.rewrite", "true"));
+        Thread rewriter = new Thread(() -> {
+          if (rewrite) {
+            rewriteEvery5s(knowledge.resolve("leave/volunteering.md"), end);
+          }
+        });
         rewriter.start();
         ExecutorService users = Executors.newFixedThreadPool(USERS);
         List<Future<?>> running = new ArrayList<>();
@@ -113,6 +121,10 @@ class LoadBenchmark {
         for (int u = 0; u < USERS; u++) {
           int user = u;
           running.add(users.submit(() -> {
+            // Independent people: each starts at a random moment and reads for a random while (0.5x to 1.5x the
+            // think time), so questions arrive spread out rather than in lock-step waves.
+            Random random = new Random(user);
+            sleepQuietly(thinkMillis == 0 ? 0 : random.nextInt((int) thinkMillis));
             for (int i = 0; System.nanoTime() < end; i++) {
               try {
                 switch (user % 3) {
@@ -120,7 +132,7 @@ class LoadBenchmark {
                   case 1 -> slack(slackEvents, slack, i);
                   default -> teams(base, teamsUrl, i);
                 }
-                Thread.sleep(thinkMillis);
+                Thread.sleep(thinkMillis / 2 + (thinkMillis == 0 ? 0 : random.nextInt((int) thinkMillis)));
               } catch (Exception e) {
                 fail("user " + user + ": " + e);
               }
@@ -136,7 +148,12 @@ class LoadBenchmark {
         sampler.stop();
         sampling.join();
         int reloads = countReloads(serve.logs());
-        System.out.printf("Think time between a conversation's questions: %d ms%n", thinkMillis);
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        metrics.lines().filter(l -> l.startsWith("askhr_stage_seconds_") && !l.contains("_bucket"))
+            .forEach(l -> System.out.println("serve /metrics: " + l));
+        System.out.printf("Think time between a conversation's questions: %d ms on average (uniform 0.5x to 1.5x)%n",
+            thinkMillis);
         report(seconds, sampler, reloads);
         assertEquals(0, failed.get(), "failed or lost answers: " + failures.subList(0, Math.min(5,
             failures.size())));
@@ -253,11 +270,21 @@ class LoadBenchmark {
     totalMicros.add(micros);
     overheadMicros.add(usedModel ? micros - MODEL_TIME.toNanos() / 1000 : micros);
     answeredBy.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
+    overheadBy.computeIfAbsent(channel, c -> Collections.synchronizedList(new ArrayList<>()))
+        .add(usedModel ? micros - MODEL_TIME.toNanos() / 1000 : micros);
   }
 
   private void fail(String why) {
     failed.incrementAndGet();
     failures.add(why);
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void rewriteEvery5s(Path file, long end) {
@@ -284,6 +311,8 @@ class LoadBenchmark {
         pct(totalMicros, 50), pct(totalMicros, 95), pct(totalMicros, 99), MODEL_TIME.toMillis());
     System.out.printf("Overhead ms (total minus model time): p50 %.1f, p95 %.1f, p99 %.1f%n",
         pct(overheadMicros, 50), pct(overheadMicros, 95), pct(overheadMicros, 99));
+    overheadBy.forEach((channel, micros) -> System.out.printf("  %s overhead ms: p50 %.1f, p95 %.1f, p99 %.1f%n",
+        channel, pct(micros, 50), pct(micros, 95), pct(micros, 99)));
     System.out.printf("Slack ack ms: p50 %.1f, p99 %.1f over %d events%n", pct(ackMicros, 50), pct(ackMicros, 99),
         ackMicros.size());
     System.out.printf("serve process: peak heap used %.0f MB, peak RSS %.0f MB, CPU %.2f cores on average;"
