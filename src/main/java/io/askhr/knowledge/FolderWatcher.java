@@ -21,19 +21,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the knowledge folder and its subfolders and calls back once the folder has been quiet for the debounce
- * period, so that a save (often several writes and a rename) causes one re-index.
+ * period, so that a save (often several writes and a rename) causes one re-index. A folder reached through a symbolic
+ * link is watched where the link points, and a link that is swapped to a new target (as git-sync publishes each
+ * revision) counts as a change.
  */
 public final class FolderWatcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FolderWatcher.class);
   /** A folder that never stops changing (a sync client copying) is still re-indexed this often. */
   private static final Duration MAX_DELAY = Duration.ofSeconds(10);
+  /** How often to check whether the folder's path now leads somewhere else (a swapped symbolic link). */
+  private static final Duration LINK_CHECK = Duration.ofSeconds(2);
 
   private final Path root;
   private final WatchService watcher;
   private final Duration debounce;
   private final Runnable onChange;
   private final Thread thread;
+  /** Where {@link #root} led when last checked: the directory actually watched. */
+  private Path target;
 
   private FolderWatcher(Path root, WatchService watcher, Duration debounce, Runnable onChange) {
     this.root = root;
@@ -49,7 +55,8 @@ public final class FolderWatcher implements AutoCloseable {
     WatchService service = root.getFileSystem().newWatchService();
     FolderWatcher watcher = new FolderWatcher(root.toAbsolutePath().normalize(), service, debounce, onChange);
     try {
-      watcher.registerTree(watcher.root);
+      watcher.target = watcher.root.toRealPath();
+      watcher.registerTree(watcher.target);
     } catch (IOException | RuntimeException e) {
       service.close();
       throw e;
@@ -69,7 +76,14 @@ public final class FolderWatcher implements AutoCloseable {
   private void run() {
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        handle(watcher.take());
+        WatchKey first = watcher.poll(LINK_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (!retargeted()) {
+            continue;
+          }
+        } else {
+          handle(first);
+        }
         long deadline = System.nanoTime() + MAX_DELAY.toNanos();
         WatchKey next;
         while (System.nanoTime() < deadline
@@ -87,12 +101,29 @@ public final class FolderWatcher implements AutoCloseable {
     }
   }
 
+  /** True, after watching the new target, when the folder's path now leads to another directory. */
+  private boolean retargeted() {
+    Path now;
+    try {
+      now = root.toRealPath();
+    } catch (IOException e) {
+      return false;
+    }
+    if (now.equals(target)) {
+      return false;
+    }
+    log.info("Knowledge folder {} now leads to {}; re-indexing", root, now);
+    target = now;
+    reRegister(now);
+    return true;
+  }
+
   /** Registers new subfolders so that files created in them are seen too. */
   private void handle(WatchKey key) {
     Path dir = (Path) key.watchable();
     for (WatchEvent<?> event : key.pollEvents()) {
       if (event.kind() == OVERFLOW) {
-        reRegister(root);
+        reRegister(target);
       } else if (event.kind() == ENTRY_CREATE) {
         Path created = dir.resolve((Path) event.context());
         if (Files.isDirectory(created, LinkOption.NOFOLLOW_LINKS)) {
