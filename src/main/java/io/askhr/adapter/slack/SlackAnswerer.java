@@ -13,7 +13,11 @@ import io.askhr.question.Turn;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +50,7 @@ final class SlackAnswerer implements AutoCloseable {
   private final InsightStore insight;
   private final String hrContact;
   private final ExecutorService workers;
+  private final ExecutorService placeholders;
 
   SlackAnswerer(QuestionHandler handler, SlackAudience audience, ConversationMemory memory, RecentAnswers recent,
       InsightStore insight, String hrContact) {
@@ -62,6 +67,11 @@ final class SlackAnswerer implements AutoCloseable {
           thread.setDaemon(true);
           return thread;
         });
+    this.placeholders = Executors.newCachedThreadPool(r -> {
+      Thread thread = new Thread(r, "askhr-slack-placeholder");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** Queues a question; returns at once. */
@@ -80,12 +90,14 @@ final class SlackAnswerer implements AutoCloseable {
   }
 
   private void answer(Ask ask, Delivery delivery) {
-    try {
-      delivery.placeholder();
-    } catch (Exception e) {
-      log.error("Cannot post to Slack ({}); the question is dropped", e.getMessage());
-      return;
-    }
+    // The placeholder is posted while the answer is drafted: the employee sees it at once, the answer loses no time.
+    CompletableFuture<Void> placeholder = CompletableFuture.runAsync(() -> {
+      try {
+        delivery.placeholder();
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
+    }, placeholders);
     try {
       long start = System.nanoTime();
       Asker asker = audience.asker(ask.teamId(), ask.userId());
@@ -98,13 +110,31 @@ final class SlackAnswerer implements AutoCloseable {
         recent.put(answerId, ask.text(), reply);
         record(AnsweredQuestion.of(answerId, Platform.SLACK, asker.id(), ask.text(), reply, took));
       }
+      if (!posted(placeholder)) {
+        return;
+      }
       delivery.answer(reply, answerId, ask.text());
       log.info("Answered a Slack question in {} ms (mode {}, flags {}, {} citations)", took.toMillis(),
           reply.mode(), reply.flags(), reply.citations().size());
     } catch (Exception | Error e) {
       log.error("Answering a Slack question failed", e);
+      if (!posted(placeholder)) {
+        return;
+      }
       delivery.apologise("Sorry, something went wrong while I was looking that up. Please try again in a moment, or"
           + " contact " + hrContact + ".");
+    }
+  }
+
+  /** Waits for the placeholder; false (logged) when Slack could not be reached, so nothing more can be posted. */
+  private static boolean posted(CompletableFuture<Void> placeholder) {
+    try {
+      placeholder.join();
+      return true;
+    } catch (CompletionException | CancellationException e) {
+      log.error("Cannot post to Slack ({}); the question is dropped",
+          e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getMessage());
+      return false;
     }
   }
 
@@ -119,6 +149,7 @@ final class SlackAnswerer implements AutoCloseable {
   @Override
   public void close() {
     workers.shutdown();
+    placeholders.shutdown();
     try {
       workers.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

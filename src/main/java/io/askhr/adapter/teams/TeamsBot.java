@@ -146,12 +146,14 @@ final class TeamsBot extends ActivityHandler {
   private void answer(TurnContext turn) {
     Activity activity = turn.getActivity();
     String text = questionText(activity);
-    turn.sendActivity(Activity.createTypingActivity()).join();
+    // The typing indicator travels while the answer is drafted; it must arrive before the answer, so wait for it then.
+    CompletableFuture<?> typing = turn.sendActivity(Activity.createTypingActivity());
     try {
       Asker asker = audience.asker(activity);
       String key = conversationKey(activity);
       long started = System.nanoTime();
       Reply reply = handler.answer(new Question(text, asker, Platform.TEAMS, memory.history(key)));
+      typing.exceptionally(failed -> null).join();
       Duration latency = Duration.ofNanos(System.nanoTime() - started);
       String answerId = UUID.randomUUID().toString();
       if (reply.isAnswer()) {
@@ -176,6 +178,7 @@ final class TeamsBot extends ActivityHandler {
       turn.sendActivity(cardActivity(card)).join();
     } catch (RuntimeException e) {
       log.error("Answering a Teams message failed: {}", e.toString());
+      typing.exceptionally(failed -> null).join();
       turn.sendActivity(plain("Sorry, something went wrong on my side and I couldn't answer. Please try again in a"
           + " moment, or contact " + hrContact + ".")).join();
     }
