@@ -7,7 +7,6 @@ import io.askhr.retrieval.Scope;
 import io.askhr.testing.FixtureKnowledge;
 import io.askhr.testing.TestModels;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,13 +32,7 @@ class FolderWatcherLinkTest {
     index = PolicyIndex.open(temp.resolve("index"), TestModels.embeddings());
     KnowledgeFolder folder = new KnowledgeFolder(link, 10_000_000);
     index.update(folder, PassageSplitter.defaults());
-    watcher = FolderWatcher.start(link, Duration.ofMillis(300), () -> {
-      try {
-        index.update(folder, PassageSplitter.defaults());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    watcher = FolderWatcher.start(link, Duration.ofMillis(300), () -> FolderWatcherTest.reindex(index, folder));
   }
 
   @AfterEach

@@ -50,13 +50,18 @@ class FolderWatcherTest {
     KnowledgeFolder folder = new KnowledgeFolder(knowledge, 10_000_000);
     index.update(folder, PassageSplitter.defaults());
     watcher = FolderWatcher.start(knowledge, Duration.ofMillis(300), () -> {
-      try {
-        lastReport.set(index.update(folder, PassageSplitter.defaults()));
-        reloads.incrementAndGet();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      lastReport.set(reindex(index, folder));
+      reloads.incrementAndGet();
     });
+  }
+
+  /** What serve does on a change: bring the index in line with the folder. */
+  static IndexReport reindex(PolicyIndex index, KnowledgeFolder folder) {
+    try {
+      return index.update(folder, PassageSplitter.defaults());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @AfterEach
