@@ -7,7 +7,6 @@ import io.askhr.adapter.web.Webhook;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
 import io.askhr.insight.BufferedInsightStore;
-import io.askhr.insight.EventClaims;
 import io.askhr.insight.InsightStore;
 import io.askhr.insight.InsightStores;
 import io.askhr.insight.JdbcInsightStore;
@@ -82,8 +81,7 @@ final class ServeCommand implements Callable<Integer> {
       // then queued insight is written; the engine and the store close last (outer try).
       try (BufferedInsightStore writes = new BufferedInsightStore(insight);
           InsightStore counted = metrics.counting(writes);
-          ChatAdapters chats = ChatAdapters.open(settings, handler, counted,
-              settings.insight().databaseUrl().isPresent() ? insight : EventClaims.singleReplica(), webhooks);
+          ChatAdapters chats = ChatAdapters.open(settings, handler, counted, insight, webhooks);
           AutoCloseable watching = engine.watch();
           WebServer server = new WebServer(handler, insight::reachable, webhooks, counted,
               engine.dashboard(insight), metrics)) {

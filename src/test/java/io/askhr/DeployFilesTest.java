@@ -10,7 +10,6 @@ import io.askhr.adapter.web.HrDashboard;
 import io.askhr.adapter.web.WebServer;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.config.Settings;
-import io.askhr.insight.EventClaims;
 import io.askhr.insight.MemoryInsightStore;
 import io.askhr.question.Reply;
 import java.io.IOException;
@@ -73,8 +72,7 @@ class DeployFilesTest {
         "test-signing-secret", "SLACK_API_URL", "http://127.0.0.1:9/api/"), Optional.empty(), Optional.empty());
     List<Webhook> webhooks = new ArrayList<>();
     MemoryInsightStore insight = new MemoryInsightStore();
-    chats = ChatAdapters.open(settings, question -> Reply.refusal("test"), insight, EventClaims.singleReplica(),
-        webhooks);
+    chats = ChatAdapters.open(settings, question -> Reply.refusal("test"), insight, insight, webhooks);
     server = new WebServer(question -> Reply.refusal("test"), () -> true, webhooks, insight, HrDashboard.off());
     port = server.start("127.0.0.1", 0);
   }

@@ -9,23 +9,11 @@ public interface EventClaims {
    */
   boolean claim(String key);
 
-  /** False when there are no other replicas to ask: callers can then skip the call. */
+  /**
+   * False when no other replica can share these claims (a store local to this process): callers then rely on their
+   * own memory of recent events and skip the call.
+   */
   default boolean shared() {
     return true;
-  }
-
-  /** For a single replica (SQLite): every claim succeeds, and each adapter's own memory catches repeats. */
-  static EventClaims singleReplica() {
-    return new EventClaims() {
-      @Override
-      public boolean claim(String key) {
-        return true;
-      }
-
-      @Override
-      public boolean shared() {
-        return false;
-      }
-    };
   }
 }

@@ -274,6 +274,12 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries, Eve
     });
   }
 
+  /** SQLite lives in one replica's data folder; only PostgreSQL is shared between replicas. */
+  @Override
+  public boolean shared() {
+    return dialect == Dialect.POSTGRES;
+  }
+
   @Override
   public boolean claim(String key) {
     return read("claim an event", connection -> {

@@ -33,6 +33,11 @@ public final class MemoryInsightStore implements InsightStore, EventClaims {
   }
 
   @Override
+  public boolean shared() {
+    return false;
+  }
+
+  @Override
   public synchronized boolean claim(String key) {
     return claimed.add(key);
   }

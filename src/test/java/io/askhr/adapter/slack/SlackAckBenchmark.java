@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.askhr.adapter.web.WebServer;
 import io.askhr.config.AudienceMap;
 import io.askhr.config.SlackSettings;
-import io.askhr.insight.EventClaims;
 import io.askhr.insight.MemoryInsightStore;
 import io.askhr.testing.SlackRequests;
 import io.askhr.testing.SlackStandIn;
@@ -40,7 +39,7 @@ class SlackAckBenchmark {
               Thread.currentThread().interrupt();
             }
             return SlackEventsApiTest.answer("Full-time staff get 25 days of leave [1].");
-          }, new MemoryInsightStore(), EventClaims.singleReplica(), AudienceMap.none(), "Brightwater Systems", "HR");
+          }, new MemoryInsightStore(), new MemoryInsightStore(), AudienceMap.none(), "Brightwater Systems", "HR");
       WebServer server = new WebServer(q -> null, () -> true, List.of(adapter.webhook().orElseThrow()));
       SlackRequests requests = new SlackRequests("http://127.0.0.1:" + server.start("127.0.0.1", 0) + "/slack/events");
       try {
