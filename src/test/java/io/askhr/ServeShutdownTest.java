@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.HttpProbe;
 import io.askhr.testing.LoopbackChatServer;
+import io.askhr.testing.ServeProcess;
 import io.askhr.testing.SlackRequests;
 import io.askhr.testing.SlackStandIn;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,28 +44,14 @@ class ServeShutdownTest {
     try (SlackStandIn slack = new SlackStandIn(); LoopbackChatServer model = new LoopbackChatServer()) {
       // given serve with JSON logs and a model that takes 6 s to answer
       model.replyWith(ANSWER).delay(Duration.ofSeconds(6));
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
-      Path log = temp.resolve("serve.log");
-      ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.askhr.AskHr", "serve",
-          "--host", "127.0.0.1", "--port", String.valueOf(port),
-          "--knowledge", FixtureKnowledge.copyTo(temp.resolve("knowledge")).toString(),
-          "--index", temp.resolve("index").toString())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().clear();
-      builder.environment().putAll(Map.of("LOG_FORMAT", "json", "LLM_BASE_URL", model.baseUrl(),
+      Map<String, String> env = Map.of("LOG_FORMAT", "json", "LLM_BASE_URL", model.baseUrl(),
           "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET,
-          "SLACK_API_URL", slack.apiUrl(), "DATA_DIR", temp.resolve("data").toString(), "HOME", temp.toString()));
-      Process serve = builder.start();
-      String base = "http://127.0.0.1:" + port;
-      CompletableFuture<HttpResponse<String>> web;
-      try {
-        awaitHealthy(base, serve);
-        web = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
-            .header("Content-Type", "application/json").header("X-Request-Id", "web-req-00001")
+          "SLACK_API_URL", slack.apiUrl());
+      try (ServeProcess serve = ServeProcess.start(env, FixtureKnowledge.copyTo(temp.resolve("knowledge")),
+          temp.resolve("serve"))) {
+        String base = serve.baseUrl();
+        CompletableFuture<HttpResponse<String>> web = http.sendAsync(HttpRequest.newBuilder(URI.create(base
+            + "/api/ask")).header("Content-Type", "application/json").header("X-Request-Id", "web-req-00001")
             .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"How many days of annual leave do I get?\"}"))
             .build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> ack = new SlackRequests(base + "/slack/events").json(SlackRequests.event("EvS1",
@@ -76,38 +61,36 @@ class ServeShutdownTest {
         awaitModelRequests(model, 2);
 
         // when SIGTERM arrives while both answers wait for the model
-        serve.destroy();
-        awaitRefused(base);
-      } catch (Throwable e) {
-        serve.destroyForcibly();
-        throw e;
-      }
+        serve.process().destroy();
+        HttpProbe.awaitRefused(base);
 
-      // then both answers are still delivered, and serve exits cleanly
-      HttpResponse<String> answered = web.get(30, TimeUnit.SECONDS);
-      assertEquals(200, answered.statusCode());
-      assertTrue(answered.body().contains("25 days of annual leave"), answered.body());
-      SlackStandIn.Call update = slack.await("chat.update", c -> true);
-      assertTrue(SlackStandIn.blocks(update).toString().contains("25 days of annual leave"), update.body());
-      assertEquals("C0GEN", update.param("channel"));
-      assertTrue(serve.waitFor(40, TimeUnit.SECONDS), "serve stops within its grace period");
-      assertTrue(serve.exitValue() == 0 || serve.exitValue() == 143, "exit status " + serve.exitValue());
+        // then both answers are still delivered, and serve exits cleanly
+        HttpResponse<String> answered = web.get(30, TimeUnit.SECONDS);
+        assertEquals(200, answered.statusCode());
+        assertTrue(answered.body().contains("25 days of annual leave"), answered.body());
+        SlackStandIn.Call update = slack.await("chat.update", c -> true);
+        assertTrue(SlackStandIn.blocks(update).toString().contains("25 days of annual leave"), update.body());
+        assertEquals("C0GEN", update.param("channel"));
+        assertTrue(serve.process().waitFor(40, TimeUnit.SECONDS), "serve stops within its grace period");
+        int exit = serve.process().exitValue();
+        assertTrue(exit == 0 || exit == 143, "exit status " + exit);
 
-      // and the logs are JSON lines; each answer's line carries the request id it came with
-      List<JsonNode> lines = new ArrayList<>();
-      for (String line : Files.readAllLines(log)) {
-        if (!line.isBlank()) {
-          lines.add(json.readTree(line));
+        // and the logs are JSON lines; each answer's line carries the request id it came with
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : serve.logs().split("\n")) {
+          if (!line.isBlank()) {
+            lines.add(json.readTree(line));
+          }
         }
+        int stopping = indexOf(lines, "Stopping");
+        int webLine = indexOf(lines, "Answered a web question");
+        int slackLine = indexOf(lines, "Answered a Slack question");
+        assertEquals("web-req-00001", lines.get(webLine).path("mdc").path("request_id").asText());
+        assertEquals("slack-req-00001", lines.get(slackLine).path("mdc").path("request_id").asText());
+        assertTrue(stopping < webLine && stopping < slackLine, "both answers finished after shutdown began");
+        assertTrue(indexOf(lines, "AskHR stopped") > slackLine, "the index and store closed last");
+        assertFalse(serve.logs().contains("How many days"), "no message bodies in the logs");
       }
-      int stopping = indexOf(lines, "Stopping");
-      int webLine = indexOf(lines, "Answered a web question");
-      int slackLine = indexOf(lines, "Answered a Slack question");
-      assertEquals("web-req-00001", lines.get(webLine).path("mdc").path("request_id").asText());
-      assertEquals("slack-req-00001", lines.get(slackLine).path("mdc").path("request_id").asText());
-      assertTrue(stopping < webLine && stopping < slackLine, "both answers finished after shutdown began");
-      assertTrue(indexOf(lines, "AskHR stopped") > slackLine, "the index and store closed last");
-      assertFalse(Files.readString(log).contains("How many days"), "no message bodies in the logs");
     }
   }
 
@@ -130,37 +113,4 @@ class ServeShutdownTest {
     }
   }
 
-  /** Polls until a new connection is refused: serve closes its listener first. */
-  private void awaitRefused(String base) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    HttpClient fresh = HttpClient.newHttpClient();
-    while (System.nanoTime() < deadline) {
-      try {
-        fresh.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException refused) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("serve still accepted connections 30 s after SIGTERM");
-  }
-
-  private void awaitHealthy(String base, Process serve) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!serve.isAlive()) {
-        throw new AssertionError("serve exited with " + serve.exitValue());
-      }
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("serve did not become healthy within 90 s");
-  }
 }

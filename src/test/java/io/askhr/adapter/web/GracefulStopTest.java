@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.askhr.question.Reply;
 import io.askhr.question.RequestId;
+import io.askhr.testing.HttpProbe;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +46,7 @@ class GracefulStopTest {
 
     // when shutdown starts
     CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
-    awaitRefused(base);
+    HttpProbe.awaitRefused(base);
     assertFalse(closing.isDone(), "close waits for the request in flight");
     release.countDown();
 
@@ -92,18 +93,4 @@ class GracefulStopTest {
         .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"How many days of leave?\"}")).build();
   }
 
-  /** Polls until a new connection is refused: the listener closes first when stopping. */
-  private void awaitRefused(String base) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    HttpClient fresh = HttpClient.newHttpClient();
-    while (System.nanoTime() < deadline) {
-      try {
-        fresh.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException refused) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the server still accepted new connections 30 s after close began");
-  }
 }
