@@ -2,7 +2,6 @@ package io.askhr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,14 +9,12 @@ import io.askhr.testing.FixtureKnowledge;
 import io.askhr.testing.ServeProcess;
 import io.askhr.testing.SlackRequests;
 import io.askhr.testing.SlackStandIn;
+import io.askhr.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoReplicasTest {
 
-  static final String URL = System.getenv("ASKHR_TEST_DATABASE_URL");
   static final String SCHEMA = "askhr_replicas_test";
   static final String DASHBOARD_TOKEN = "replica-test-dashboard-token";
 
@@ -41,15 +37,11 @@ class TwoReplicasTest {
 
   @Test
   void shouldAnswerAnEventOnceAndShareFeedbackAcrossReplicas() throws Exception {
-    assumeTrue(URL != null && !URL.isBlank(), "ASKHR_TEST_DATABASE_URL is not set: PostgreSQL tests skipped");
-    try (Connection connection = DriverManager.getConnection(URL); Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      statement.execute("CREATE SCHEMA " + SCHEMA);
-    }
+    String databaseUrl = TestDatabase.freshSchema(SCHEMA);
     try (SlackStandIn slack = new SlackStandIn()) {
       // given two replicas with the same configuration and database
       Map<String, String> env = new HashMap<>();
-      env.put("DATABASE_URL", URL + "&currentSchema=" + SCHEMA);
+      env.put("DATABASE_URL", databaseUrl);
       env.put("INSIGHT_SALT", "replica-test-salt");
       env.put("HR_DASHBOARD_TOKEN", DASHBOARD_TOKEN);
       env.put("SLACK_BOT_TOKEN", "xoxb-replica-test");

@@ -2,15 +2,12 @@ package io.askhr.insight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.askhr.question.Platform;
 import io.askhr.question.Reply;
 import io.askhr.testing.TcpProxy;
+import io.askhr.testing.TestDatabase;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 /** The database goes down under a running store: answering must not wait, and nothing is lost when it returns. */
 class BufferedInsightStoreTest {
 
-  static final String URL = System.getenv("ASKHR_TEST_DATABASE_URL");
   static final String SCHEMA = "askhr_buffer_test";
 
   TcpProxy proxy;
@@ -30,15 +26,10 @@ class BufferedInsightStoreTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(URL != null && !URL.isBlank(), "ASKHR_TEST_DATABASE_URL is not set: PostgreSQL tests skipped");
-    try (Connection connection = DriverManager.getConnection(URL); Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      statement.execute("CREATE SCHEMA " + SCHEMA);
-    }
-    URI target = URI.create(URL.substring("jdbc:".length()));
+    URI target = URI.create(TestDatabase.freshSchema(SCHEMA).substring("jdbc:".length()));
     proxy = new TcpProxy(target.getHost(), target.getPort());
     String viaProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + "?" + target.getQuery()
-        + "&currentSchema=" + SCHEMA + "&connectTimeout=2&socketTimeout=5";
+        + "&connectTimeout=2&socketTimeout=5";
     store = JdbcInsightStore.open(viaProxy, "salt");
   }
 

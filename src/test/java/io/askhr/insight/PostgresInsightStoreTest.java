@@ -2,6 +2,7 @@ package io.askhr.insight;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.askhr.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -9,7 +10,7 @@ import java.sql.Statement;
 /** The contract against a real PostgreSQL: {@code ASKHR_TEST_DATABASE_URL}, which {@code .ci/run} sets up. */
 class PostgresInsightStoreTest extends InsightStoreContract {
 
-  static final String URL = System.getenv("ASKHR_TEST_DATABASE_URL");
+  static final String URL = TestDatabase.URL;
 
   @Override
   String freshDatabaseUrl() throws Exception {
