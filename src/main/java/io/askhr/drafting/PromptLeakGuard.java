@@ -67,19 +67,6 @@ final class PromptLeakGuard {
     return kept.toString().replaceAll("\\n{3,}", "\n\n").strip();
   }
 
-  /** True when a piece of text repeats a run of the instructions or the prompt's structure. */
-  boolean leaks(String text) {
-    if (STRUCTURE.matcher(text).find()) {
-      return true;
-    }
-    for (boolean c : covered(text)) {
-      if (c) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Which characters of the text lie in a run of words that the instructions contain, across sentences too. */
   private boolean[] covered(String text) {
     boolean[] covered = new boolean[text.length()];
