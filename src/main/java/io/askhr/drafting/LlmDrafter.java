@@ -57,14 +57,8 @@ public final class LlmDrafter implements AnswerDrafter {
 
   /** The exception type, and the HTTP status when there is one; never the provider's message, which may echo input. */
   static String failure(RuntimeException e) {
-    Throwable cause = e;
-    while (cause != null) {
-      if (cause instanceof HttpException http) {
-        return e.getClass().getSimpleName() + " (HTTP " + http.statusCode() + ")";
-      }
-      cause = cause.getCause();
-    }
-    return e.getClass().getSimpleName();
+    return e.getClass().getSimpleName() + Causes.find(e, HttpException.class)
+        .map(http -> " (HTTP " + http.statusCode() + ")").orElse("");
   }
 
   String systemPrompt(boolean sensitive) {

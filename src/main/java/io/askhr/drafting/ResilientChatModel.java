@@ -116,20 +116,10 @@ public final class ResilientChatModel implements ChatModel {
   }
 
   private static Optional<Duration> retryAfter(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ModelHttpClient.RefusedException refused) {
-        return refused.retryAfter();
-      }
-    }
-    return Optional.empty();
+    return Causes.find(e, ModelHttpClient.RefusedException.class).flatMap(ModelHttpClient.RefusedException::retryAfter);
   }
 
   private static Optional<HttpException> http(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof HttpException h) {
-        return Optional.of(h);
-      }
-    }
-    return Optional.empty();
+    return Causes.find(e, HttpException.class);
   }
 }
