@@ -11,6 +11,6 @@ size=$(wc -c < "$out")
 echo "$out: $size bytes"
 # A ConfigMap is limited to 1 MiB in total; base64 in the manifest adds a third.
 if [ "$size" -gt 700000 ]; then
-  echo "Too large for a ConfigMap: use deploy/k8s/git-sync (README \"Deploying\")." >&2
+  echo "Too large for a ConfigMap: use deploy/k8s/git-sync (docs/deploying.md)." >&2
   exit 1
 fi

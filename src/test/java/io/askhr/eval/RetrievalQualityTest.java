@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards retrieval quality on public corpora that we did not write (see README "Retrieval quality"). The corpora
+ * Guards retrieval quality on public corpora that we did not write (see docs/retrieval.md). The corpora
  * live outside the repository, in {@code $ASKHR_CORPORA} (default {@code ../shared/corpora}); {@code .ci/run} looks for
  * them next to the clone and in the workspace, and these tests are skipped (reported by Surefire) where they are absent.
  */
