@@ -75,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
       log.info("Keeping insight in {} for {} days", insight.describe(), settings.insight().retention().toDays());
       List<Webhook> webhooks = new ArrayList<>();
       QuestionHandler handler = new MeteredHandler(new AdmissionControl(engine.handler(),
-          settings.limits().questionsPerMinute(), settings.limits().concurrentAnswers(), ADMISSION_WAIT,
+          settings.limits().questionsPerMinute(), settings.limits().globalQuestionsPerMinute(),
+          settings.limits().concurrentAnswers(), ADMISSION_WAIT,
           Clock.systemUTC()), metrics);
       // Closed in reverse: the server stops accepting and finishes its requests, chats finish the answers in flight,
       // then queued insight is written; the engine and the store close last (outer try).
@@ -84,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
           ChatAdapters chats = ChatAdapters.open(settings, handler, counted, insight, webhooks);
           AutoCloseable watching = engine.watch();
           WebServer server = new WebServer(handler, insight::reachable, webhooks, counted,
-              engine.dashboard(insight), metrics)) {
+              engine.dashboard(insight), metrics, settings.web())) {
         String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());
         log.info("AskHR is listening on http://{}:{}/", bindHost, bound);

@@ -58,4 +58,36 @@ class ConfigCommandTest {
     assertFalse(run.err().contains("Zq9"), run.err());
     assertEquals("", run.out());
   }
+
+  @Test
+  void shouldExitWithStatus2WhenATeamsPasswordOrTenantIsSetWithoutAnAppId() {
+    for (Map<String, String> env : List.of(Map.of("MICROSOFT_APP_PASSWORD", "Zq9-pw"),
+        Map.of("MICROSOFT_APP_TENANT_ID", "tenant-1"),
+        Map.of("MICROSOFT_APP_PASSWORD", "Zq9-pw", "MICROSOFT_APP_TENANT_ID", "tenant-1"))) {
+      // when
+      Run run = config(env);
+
+      // then
+      assertEquals(2, run.status(), env.keySet().toString());
+      assertTrue(run.err().contains("MICROSOFT_APP_ID is not"), run.err());
+      assertFalse(run.err().contains("Zq9"), run.err());
+    }
+  }
+
+  @Test
+  void shouldExitWithStatus2OnAShortDashboardTokenOrAnUntrustedUserHeader() {
+    // when
+    Run shortToken = config(Map.of("HR_DASHBOARD_TOKEN", "Zq9-hunter2"));
+    Run header = config(Map.of("TRUSTED_USER_HEADER", "X-Forwarded-User"));
+    Run proxies = config(Map.of("TRUSTED_PROXIES", "10.0.0.0/8, proxy.example"));
+
+    // then
+    assertEquals(2, shortToken.status());
+    assertTrue(shortToken.err().contains("HR_DASHBOARD_TOKEN must be at least 32 characters"), shortToken.err());
+    assertFalse(shortToken.err().contains("Zq9"), shortToken.err());
+    assertEquals(2, header.status());
+    assertTrue(header.err().contains("TRUSTED_PROXIES is not"), header.err());
+    assertEquals(2, proxies.status());
+    assertTrue(proxies.err().contains("proxy.example"), proxies.err());
+  }
 }

@@ -84,6 +84,8 @@ class LoadBenchmark {
       env.put("LLM_MAX_CONCURRENCY", "64");
       env.put("MAX_CONCURRENT_ANSWERS", "64");
       env.put("RATE_LIMIT_PER_MINUTE", "100000");
+      env.put("RATE_LIMIT_GLOBAL_PER_MINUTE", "1000000");
+      env.put("TEAMS_ALLOW_UNAUTHENTICATED", "true");
       env.put("SLACK_BOT_TOKEN", "xoxb-bench");
       env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
       env.put("SLACK_API_URL", slack.apiUrl());

@@ -32,7 +32,7 @@ class ServeLogSecretsTest {
       "SLACK_APP_TOKEN", "xapp-1-SECRET-app-token-9c2d",
       "SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET,
       "LLM_API_KEY", "sk-SECRET-llm-key-3b7a",
-      "HR_DASHBOARD_TOKEN", "SECRET-dashboard-token-8e4f",
+      "HR_DASHBOARD_TOKEN", "SECRET-dashboard-token-8e4f-0123456789abcdef",
       "INSIGHT_SALT", "SECRET-insight-salt-1a6c");
 
   @TempDir Path temp;

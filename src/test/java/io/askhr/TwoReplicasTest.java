@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoReplicasTest {
 
   static final String SCHEMA = "askhr_replicas_test";
-  static final String DASHBOARD_TOKEN = "replica-test-dashboard-token";
+  static final String DASHBOARD_TOKEN = "replica-test-dashboard-token-0123456789";
 
   @TempDir Path temp;
   final HttpClient http = HttpClient.newHttpClient();

@@ -40,7 +40,8 @@ public record Settings(
     AudienceMap audienceMap,
     InsightSettings insight,
     Limits limits,
-    Logging logging) {
+    Logging logging,
+    WebSettings web) {
 
   /**
    * How AskHR logs; logback reads the same variables (src/main/resources/logback.xml).
@@ -59,8 +60,12 @@ public record Settings(
    *
    * @param questionsPerMinute per asker ({@code RATE_LIMIT_PER_MINUTE}, default 10)
    * @param concurrentAnswers drafted at once ({@code MAX_CONCURRENT_ANSWERS}, default 16); more wait for a slot
+   * @param globalQuestionsPerMinute all askers together ({@code RATE_LIMIT_GLOBAL_PER_MINUTE}, default 600)
    */
-  public record Limits(int questionsPerMinute, int concurrentAnswers) {}
+  public record Limits(int questionsPerMinute, int concurrentAnswers, int globalQuestionsPerMinute) {}
+
+  /** The shortest HR dashboard token accepted: shorter ones can be guessed. */
+  public static final int MIN_DASHBOARD_TOKEN_CHARS = 32;
 
   /**
    * Best-match similarity below which a question counts as not covered, and below which an extractive answer is
@@ -105,7 +110,10 @@ public record Settings(
             positive(parse(env, "RATE_LIMIT_PER_MINUTE", "10", Integer::parseInt, "a whole number such as 10"),
                 "RATE_LIMIT_PER_MINUTE"),
             positive(parse(env, "MAX_CONCURRENT_ANSWERS", "16", Integer::parseInt, "a whole number such as 16"),
-                "MAX_CONCURRENT_ANSWERS")), logging(env));
+                "MAX_CONCURRENT_ANSWERS"),
+            positive(parse(env, "RATE_LIMIT_GLOBAL_PER_MINUTE", "600", Integer::parseInt,
+                "a whole number such as 600"), "RATE_LIMIT_GLOBAL_PER_MINUTE")), logging(env),
+        WebSettings.parse(optional(env, "TRUSTED_PROXIES"), optional(env, "TRUSTED_USER_HEADER")));
   }
 
   private static Logging logging(Map<String, String> env) {
@@ -164,6 +172,16 @@ public record Settings(
     if (!appId.isEmpty() && optional(env, "MICROSOFT_APP_PASSWORD").isEmpty()) {
       throw new ConfigException("MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is not");
     }
+    if (appId.isEmpty() && (optional(env, "MICROSOFT_APP_PASSWORD").isPresent() || !tenantId.isEmpty())) {
+      throw new ConfigException("MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID is set but MICROSOFT_APP_ID is"
+          + " not: without an app id /api/messages would not check who is calling");
+    }
+    boolean allowUnauthenticated = parse(env, "TEAMS_ALLOW_UNAUTHENTICATED", "false", Settings::bool,
+        "true or false");
+    if (allowUnauthenticated && !appId.isEmpty()) {
+      throw new ConfigException("TEAMS_ALLOW_UNAUTHENTICATED=true is only for the Agents Playground or the Emulator,"
+          + " without MICROSOFT_APP_ID; unset it when the bot has an app id");
+    }
     if (!appId.isEmpty() && appType.equals("SingleTenant") && tenantId.isEmpty()) {
       throw new ConfigException("MICROSOFT_APP_TYPE is SingleTenant but MICROSOFT_APP_TENANT_ID is not set");
     }
@@ -177,7 +195,8 @@ public record Settings(
     Optional<String> graphUrl = graphLookup
         ? Optional.of(url(env, "GRAPH_API_URL", "https://graph.microsoft.com")) : Optional.empty();
     return new TeamsSettings(appId, optional(env, "MICROSOFT_APP_PASSWORD").orElse(""), tenantId, appType,
-        optional(env, "HR_ESCALATION_TEAMS_CONVERSATION"), loginUrl, openIdMetadataUrl, graphUrl);
+        optional(env, "HR_ESCALATION_TEAMS_CONVERSATION"), loginUrl, openIdMetadataUrl, graphUrl,
+        allowUnauthenticated);
   }
 
   private static String url(Map<String, String> env, String name, String fallback) {
@@ -218,8 +237,12 @@ public record Settings(
     if (retention.isNegative() || retention.isZero()) {
       throw new ConfigException("INSIGHT_RETENTION must be longer than zero, got " + retention);
     }
-    return new InsightSettings(databaseUrl, optional(env, "INSIGHT_SALT"), retention,
-        optional(env, "HR_DASHBOARD_TOKEN"));
+    Optional<String> dashboardToken = optional(env, "HR_DASHBOARD_TOKEN");
+    if (dashboardToken.isPresent() && dashboardToken.get().length() < MIN_DASHBOARD_TOKEN_CHARS) {
+      throw new ConfigException("HR_DASHBOARD_TOKEN must be at least " + MIN_DASHBOARD_TOKEN_CHARS + " characters"
+          + " (got " + dashboardToken.get().length() + "); generate one with: openssl rand -hex 32");
+    }
+    return new InsightSettings(databaseUrl, optional(env, "INSIGHT_SALT"), retention, dashboardToken);
   }
 
   /** Days as {@code 90d} or {@code 90}, or any {@link #duration} form. */

@@ -27,6 +27,11 @@ final class SettingsDescription {
     out.put("MAX_FILE_MB", String.valueOf(s.maxFileBytes() / 1024 / 1024));
     out.put("RATE_LIMIT_PER_MINUTE", String.valueOf(s.limits().questionsPerMinute()));
     out.put("MAX_CONCURRENT_ANSWERS", String.valueOf(s.limits().concurrentAnswers()));
+    out.put("RATE_LIMIT_GLOBAL_PER_MINUTE", String.valueOf(s.limits().globalQuestionsPerMinute()));
+    out.put("TRUSTED_PROXIES", s.web().trustedProxies().isEmpty()
+        ? "(unset: X-Forwarded-For ignored, askers told apart by their own address)"
+        : String.join(",", s.web().trustedProxies()));
+    out.put("TRUSTED_USER_HEADER", s.web().userHeader().orElse("(unset: no single sign-on in front)"));
     llm(s, out);
     slack(s, out);
     teams(s.teams(), out);
@@ -68,7 +73,9 @@ final class SettingsDescription {
   }
 
   private static void teams(TeamsSettings t, Map<String, String> out) {
-    out.put("MICROSOFT_APP_ID", t.localMode() ? "(unset: Teams runs in local mode, unauthenticated)" : t.appId());
+    out.put("MICROSOFT_APP_ID", !t.localMode() ? t.appId() : t.allowUnauthenticated()
+        ? "(unset: Teams runs in local mode, unauthenticated, replies to loopback only)"
+        : "(unset: /api/messages refuses every request)");
     out.put("MICROSOFT_APP_PASSWORD", t.localMode() ? UNSET : Settings.mask(t.appPassword()));
     out.put("MICROSOFT_APP_TENANT_ID", t.tenantId().isBlank() ? UNSET : t.tenantId());
     out.put("MICROSOFT_APP_TYPE", t.appType());
@@ -77,5 +84,6 @@ final class SettingsDescription {
     out.put("TEAMS_GRAPH_GROUPS", String.valueOf(t.graphUrl().isPresent()));
     out.put("GRAPH_API_URL", t.graphUrl().orElse("(unused: TEAMS_GRAPH_GROUPS is false)"));
     out.put("HR_ESCALATION_TEAMS_CONVERSATION", t.escalationConversation().isPresent() ? "(set)" : UNSET);
+    out.put("TEAMS_ALLOW_UNAUTHENTICATED", String.valueOf(t.allowUnauthenticated()));
   }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param loginUrl Microsoft Entra authority base, {@code https://login.microsoftonline.com} unless overridden
  * @param openIdMetadataUrl OpenID metadata of the Bot Framework token issuer (overridden for tests)
  * @param graphUrl Microsoft Graph base for group lookups; absent: no lookup, askers see "everyone" documents only
+ * @param allowUnauthenticated {@code TEAMS_ALLOW_UNAUTHENTICATED}: without an app id, serve the Agents Playground or
+ *     the Emulator anyway (replies only to loopback service URLs); false: without an app id every request gets 401
  */
 public record TeamsSettings(
     String appId,
@@ -20,13 +22,14 @@ public record TeamsSettings(
     Optional<String> escalationConversation,
     String loginUrl,
     String openIdMetadataUrl,
-    Optional<String> graphUrl) {
+    Optional<String> graphUrl,
+    boolean allowUnauthenticated) {
 
   public static final String DEFAULT_LOGIN_URL = "https://login.microsoftonline.com";
   public static final String DEFAULT_OPENID_METADATA_URL =
       "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
-  /** True when no app id is configured: requests are not authenticated. */
+  /** True when no app id is configured: requests are refused, or, if explicitly allowed, not authenticated. */
   public boolean localMode() {
     return appId.isBlank();
   }
@@ -41,6 +44,7 @@ public record TeamsSettings(
     return "TeamsSettings[appId=" + (appId.isBlank() ? "(unset: local mode)" : appId) + ", appPassword="
         + Settings.mask(appPassword) + ", tenantId=" + (tenantId.isBlank() ? "(unset)" : tenantId) + ", appType="
         + appType + ", escalationConversation=" + (escalationConversation.isPresent() ? "(set)" : "(unset)")
-        + ", loginUrl=" + loginUrl + ", graphUrl=" + graphUrl.orElse("(unset: no group lookup)") + "]";
+        + ", loginUrl=" + loginUrl + ", graphUrl=" + graphUrl.orElse("(unset: no group lookup)")
+        + ", allowUnauthenticated=" + allowUnauthenticated + "]";
   }
 }

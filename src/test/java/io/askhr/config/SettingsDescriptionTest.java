@@ -40,7 +40,8 @@ class SettingsDescriptionTest {
     // given
     Map<String, String> env = Map.of("SLACK_BOT_TOKEN", "xoxb-Zq91", "SLACK_SIGNING_SECRET", "Zq92",
         "LLM_API_KEY", "sk-Zq93", "MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "Zq94",
-        "MICROSOFT_APP_TENANT_ID", "tenant", "INSIGHT_SALT", "Zq95", "HR_DASHBOARD_TOKEN", "Zq96",
+        "MICROSOFT_APP_TENANT_ID", "tenant", "INSIGHT_SALT", "Zq95",
+        "HR_DASHBOARD_TOKEN", "Zq96-0123456789abcdef0123456789ab",
         "DATABASE_URL", "jdbc:postgresql://db:5432/askhr?user=askhr&password=Zq97");
 
     // when

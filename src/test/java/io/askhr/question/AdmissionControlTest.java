@@ -54,7 +54,7 @@ class AdmissionControlTest {
     AdmissionControl control = new AdmissionControl(q -> {
       answered.incrementAndGet();
       return ANSWER;
-    }, 10, 4, Duration.ofSeconds(1), clock);
+    }, 10, 1000, 4, Duration.ofSeconds(1), clock);
 
     // when
     for (int i = 0; i < 10; i++) {
@@ -75,6 +75,50 @@ class AdmissionControlTest {
   }
 
   @Test
+  void shouldBoundTheRateOfAllAskersTogether() {
+    // given: 10 a minute per asker, 25 a minute for everyone
+    ManualClock clock = new ManualClock();
+    AtomicInteger answered = new AtomicInteger();
+    AdmissionControl control = new AdmissionControl(q -> {
+      answered.incrementAndGet();
+      return ANSWER;
+    }, 10, 25, 4, Duration.ofSeconds(1), clock);
+
+    // when 50 different askers each ask once in the same minute
+    int refused = 0;
+    for (int i = 0; i < 50; i++) {
+      Reply reply = control.answer(from("web:10.0.0." + i));
+      if (!reply.isAnswer()) {
+        assertEquals(AdmissionControl.BUSY, reply.text());
+        refused++;
+      }
+    }
+    clock.now = clock.now.plusSeconds(61);
+
+    // then
+    assertEquals(25, answered.get());
+    assertEquals(25, refused);
+    assertTrue(control.answer(from("web:10.0.0.99")).isAnswer());
+  }
+
+  @Test
+  void shouldForgetNoAskerWithinTheWindowEvenWhenManyAreTracked() {
+    // given
+    ManualClock clock = new ManualClock();
+    AdmissionControl control = new AdmissionControl(q -> ANSWER, 2, 1_000_000, 4, Duration.ofSeconds(1), clock);
+    control.answer(from("slack:T:U1"));
+    control.answer(from("slack:T:U1"));
+
+    // when thousands of other askers come by
+    for (int i = 0; i < 5_000; i++) {
+      control.answer(from("slack:T:other" + i));
+    }
+
+    // then U1 is still limited
+    assertEquals(AdmissionControl.TOO_MANY, control.answer(from("slack:T:U1")).text());
+  }
+
+  @Test
   void shouldBoundConcurrentAnswersAndTellTheOverflowToComeBack() throws Exception {
     // given two slots, both held by slow answers
     CountDownLatch release = new CountDownLatch(1);
@@ -87,7 +131,7 @@ class AdmissionControlTest {
         Thread.currentThread().interrupt();
       }
       return ANSWER;
-    }, 100, 2, Duration.ofMillis(200), Clock.systemUTC());
+    }, 100, 1000, 2, Duration.ofMillis(200), Clock.systemUTC());
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Future<Reply> first = pool.submit(() -> control.answer(from("a")));
     Future<Reply> second = pool.submit(() -> control.answer(from("b")));

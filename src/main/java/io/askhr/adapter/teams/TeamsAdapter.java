@@ -62,11 +62,16 @@ public final class TeamsAdapter {
     });
   }
 
-  /** Whether the endpoint runs unauthenticated (no {@code MICROSOFT_APP_ID}); {@code serve} warns about it. */
+  /** Whether the endpoint refuses everyone or runs unauthenticated (no {@code MICROSOFT_APP_ID}); serve says so. */
   public static Optional<String> localModeWarning(TeamsSettings teams) {
-    return teams.localMode() ? Optional.of("Teams endpoint /api/messages runs in LOCAL MODE: MICROSOFT_APP_ID is not"
-        + " set, so requests are NOT authenticated. Fine for the Bot Framework Emulator or the Agents Playground;"
-        + " set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID in production.")
-        : Optional.empty();
+    if (!teams.localMode()) {
+      return Optional.empty();
+    }
+    return Optional.of(teams.allowUnauthenticated()
+        ? "Teams endpoint /api/messages runs in LOCAL MODE: MICROSOFT_APP_ID is not set and"
+            + " TEAMS_ALLOW_UNAUTHENTICATED=true, so requests are NOT authenticated; replies go to loopback service"
+            + " URLs only. Fine for the Bot Framework Emulator or the Agents Playground; never in production."
+        : "Teams is off: MICROSOFT_APP_ID is not set, so /api/messages answers 401 to every request. Set"
+            + " MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on.");
   }
 }

@@ -50,6 +50,11 @@ final class TeamsWebhook implements Webhook {
 
   @Override
   public WebhookResponse handle(WebhookRequest request) {
+    if (adapter.refusesEveryone()) {
+      log.warn("Refused a Teams request: MICROSOFT_APP_ID is not set (TEAMS_ALLOW_UNAUTHENTICATED=true is for the"
+          + " Agents Playground and the Emulator only)");
+      return WebhookResponse.json(401, "{\"error\":\"Unauthorized\"}");
+    }
     Activity activity;
     try {
       JsonNode tree = Serialization.jsonToTree(request.body());

@@ -2,6 +2,7 @@ package io.askhr.adapter.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.askhr.config.WebSettings;
 import io.askhr.insight.AnsweredQuestion;
 import io.askhr.insight.InsightStore;
 import io.askhr.insight.MemoryInsightStore;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -48,6 +50,8 @@ public final class WebServer implements AutoCloseable {
   public static final String READY_PATH = "/readyz";
   /** Prometheus metrics. */
   public static final String METRICS_PATH = "/metrics";
+  /** Longer conversation ids are refused: the page sends a UUID, and the id is kept in memory as a key. */
+  static final int MAX_CONVERSATION_ID_CHARS = 100;
   /** The response header carrying the request id that every log line of the request shows. */
   static final String REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -60,6 +64,7 @@ public final class WebServer implements AutoCloseable {
   private final InsightStore insight;
   private final HrDashboard dashboard;
   private final PrometheusMetrics metrics;
+  private final ClientIdentity clients;
   private Javalin app;
 
   /** @param ready whether the index is loaded, for {@code /readyz} */
@@ -86,6 +91,13 @@ public final class WebServer implements AutoCloseable {
   /** As above, with the metrics served at {@code /metrics}. */
   public WebServer(QuestionHandler handler, BooleanSupplier ready, List<Webhook> webhooks, InsightStore insight,
       HrDashboard dashboard, PrometheusMetrics metrics) {
+    this(handler, ready, webhooks, insight, dashboard, metrics, WebSettings.direct());
+  }
+
+  /** As above, telling askers apart as {@code web} says (trusted proxies, single-sign-on user header). */
+  public WebServer(QuestionHandler handler, BooleanSupplier ready, List<Webhook> webhooks, InsightStore insight,
+      HrDashboard dashboard, PrometheusMetrics metrics, WebSettings web) {
+    this.clients = new ClientIdentity(web);
     this.metrics = metrics;
     this.handler = handler;
     this.ready = ready;
@@ -131,6 +143,11 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void ask(Context ctx) {
+    // JSON only: a form or text/plain post needs no CORS preflight, so any web page could post questions here.
+    if (!isJson(ctx.contentType())) {
+      ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", "Send Content-Type: application/json"));
+      return;
+    }
     JsonNode body;
     try {
       body = json.readTree(ctx.body());
@@ -144,10 +161,17 @@ public final class WebServer implements AutoCloseable {
     }
     String text = body.path("question").asText("");
     String conversationId = body.path("conversationId").asText("");
+    if (conversationId.length() > MAX_CONVERSATION_ID_CHARS) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "conversationId must be at most "
+          + MAX_CONVERSATION_ID_CHARS + " characters"));
+      return;
+    }
     if (conversationId.isBlank()) {
       conversationId = UUID.randomUUID().toString();
     }
-    Question question = new Question(text, Asker.anonymous("web:" + conversationId), Platform.WEB,
+    // The asker is who is asking (signed-in user or address), not the conversation: a new id must not reset limits.
+    String asker = "web:" + clients.of(ctx.req().getRemoteAddr(), ctx::header);
+    Question question = new Question(text, Asker.anonymous(asker), Platform.WEB,
         conversations.history(conversationId));
     long start = System.nanoTime();
     Reply reply = handler.answer(question);
@@ -178,6 +202,11 @@ public final class WebServer implements AutoCloseable {
     WebhookResponse response = hook.handle(request);
     response.headers().forEach(ctx::header);
     ctx.status(response.status()).contentType(response.contentType()).result(response.body());
+  }
+
+  private static boolean isJson(String contentType) {
+    return contentType != null
+        && contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json");
   }
 
   static String resource(String name) {

@@ -75,7 +75,9 @@ class TeamsPlaygroundTest {
     // the real answer engine over the fixture policies, served as `serve` does
     index = PolicyIndex.open(temp.resolve("index"), TestModels.embeddings());
     index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000), PassageSplitter.defaults());
-    Settings settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)"),
+    // The Playground sends no token: the bot runs without an app id, which it must be told explicitly.
+    Settings settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)",
+        "TEAMS_ALLOW_UNAUTHENTICATED", "true"),
         Optional.of(FixtureKnowledge.source()), Optional.empty());
     ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
     QuestionHandler engine = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(),

@@ -47,7 +47,7 @@ class TeamsShutdownTest {
         }
         return new Reply("Twenty-five days.", List.of(), 0.8, Set.of(), Reply.Mode.EXTRACTIVE, List.of());
       };
-      Webhook teams = TeamsAdapter.webhook(Settings.fromEnvironment(Map.of(), Optional.of(FixtureKnowledge.source()),
+      Webhook teams = TeamsAdapter.webhook(Settings.fromEnvironment(Map.of("TEAMS_ALLOW_UNAUTHENTICATED", "true"), Optional.of(FixtureKnowledge.source()),
           Optional.empty()), slow, new MemoryInsightStore());
       WebServer server = new WebServer(slow, () -> true, List.of(teams));
       int port = server.start("127.0.0.1", 0);

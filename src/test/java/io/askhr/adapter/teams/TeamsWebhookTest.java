@@ -72,7 +72,8 @@ class TeamsWebhookTest {
 
   /** @param hrServiceUrl where HR's channel is reached; empty: no HR channel configured */
   Webhook webhook(Optional<String> hrServiceUrl) {
-    Map<String, String> env = new HashMap<>(Map.of("HR_CONTACT", "the People team (people@example.test)"));
+    Map<String, String> env = new HashMap<>(Map.of("HR_CONTACT", "the People team (people@example.test)",
+        "TEAMS_ALLOW_UNAUTHENTICATED", "true"));
     if (hrServiceUrl.isPresent()) {
       env.put("HR_ESCALATION_TEAMS_CONVERSATION", "{\"serviceUrl\":\"" + hrServiceUrl.get() + "\",\"channelId\":"
           + "\"msteams\",\"conversation\":{\"id\":\"" + HR_CONVERSATION + "\",\"conversationType\":\"channel\"},"

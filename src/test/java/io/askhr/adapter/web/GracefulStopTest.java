@@ -71,10 +71,12 @@ class GracefulStopTest {
       // when
       HttpResponse<String> fresh = http.send(ask(base), HttpResponse.BodyHandlers.ofString());
       HttpResponse<String> kept = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
-          .header("X-Request-Id", "edge-1234abcd").POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"q\"}"))
+          .header("X-Request-Id", "edge-1234abcd").header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"q\"}"))
           .build(), HttpResponse.BodyHandlers.ofString());
       HttpResponse<String> replaced = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
-          .header("X-Request-Id", "bad id; DROP").POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"q\"}"))
+          .header("X-Request-Id", "bad id; DROP").header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"q\"}"))
           .build(), HttpResponse.BodyHandlers.ofString());
 
       // then the id the handler logged under is the one the response names
@@ -89,7 +91,7 @@ class GracefulStopTest {
   }
 
   private static HttpRequest ask(String base) {
-    return HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+    return HttpRequest.newBuilder(URI.create(base + "/api/ask")).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"How many days of leave?\"}")).build();
   }
 

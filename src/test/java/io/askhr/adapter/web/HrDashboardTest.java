@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The dashboard over HTTP: token guard, JSON, CSV, and what {@code /api/ask} records. */
 class HrDashboardTest {
 
-  static final String TOKEN = "s3cret-dashboard-token";
+  static final String TOKEN = "s3cret-dashboard-token-0123456789abcdef";
   static final KnowledgeCatalog.Snapshot DOCUMENTS = new KnowledgeCatalog.Snapshot(List.of(
       new KnowledgeCatalog.Entry("leave/annual-leave.md", "Annual leave", Optional.empty()),
       new KnowledgeCatalog.Entry("leave/sickness.md", "Sick pay", Optional.of(LocalDate.of(2026, 1, 15))),
@@ -172,7 +172,7 @@ class HrDashboardTest {
   void shouldRecordQuestionsAskedOnTheChatPage() throws Exception {
     // when
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"Leave days? Mail me at a.b@example.com\","
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"Leave days? Mail me at a.b@example.com\","
             + " \"conversationId\": \"c9\"}")).build(), HttpResponse.BodyHandlers.ofString());
 
     // then

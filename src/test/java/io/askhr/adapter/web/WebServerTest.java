@@ -91,6 +91,41 @@ class WebServerTest {
   }
 
   @Test
+  void shouldRefuseQuestionsThatAreNotSentAsJsonWith415() throws Exception {
+    // given: what a form or fetch() on any other web site can send without a CORS preflight
+    for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+      // when
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+          .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"leave?\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+
+      // then
+      assertEquals(415, response.statusCode(), type);
+    }
+    HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"leave?\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(415, none.statusCode());
+    assertEquals(0, asked.size());
+    assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+        .header("Content-Type", "application/json; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"leave?\"}")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode());
+  }
+
+  @Test
+  void shouldRefuseAHugeConversationIdWith400BeforeAnyWork() throws Exception {
+    // when
+    HttpResponse<String> response = post("/api/ask", "{\"question\": \"leave?\", \"conversationId\": \""
+        + "c".repeat(100_000) + "\"}");
+
+    // then
+    assertEquals(400, response.statusCode());
+    assertTrue(response.body().contains("conversationId"), response.body());
+    assertEquals(0, asked.size());
+  }
+
+  @Test
   void shouldRefuseBodiesOverOneMegabyteWith413() throws Exception {
     // when
     HttpResponse<String> response = post("/api/ask", "{\"question\": \"" + "a".repeat(1_100_000) + "\"}");

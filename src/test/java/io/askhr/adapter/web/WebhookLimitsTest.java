@@ -36,7 +36,8 @@ class WebhookLimitsTest {
   @BeforeEach
   void start() {
     Settings settings = Settings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-limits",
-        "SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET, "SLACK_API_URL", slack.apiUrl()), Optional.empty(),
+        "SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET, "SLACK_API_URL", slack.apiUrl(),
+        "TEAMS_ALLOW_UNAUTHENTICATED", "true"), Optional.empty(),
         Optional.empty());
     QuestionHandler handler = q -> Reply.refusal("unused");
     MemoryInsightStore store = new MemoryInsightStore();
