@@ -167,8 +167,14 @@ class DeployFilesTest {
     Set<String> secretKeys = map(map(yamlDocuments(Files.readString(DEPLOY.resolve("k8s/secret.example.yaml")))
         .get(0)).get("stringData")).keySet();
     assertTrue(known.containsAll(secretKeys), "unknown variables: " + unknown(secretKeys));
+    // and both again with Teams turned on as the kustomization files say
+    Path teams = temp.resolve("k8s-teams");
+    copy(DEPLOY.resolve("k8s"), teams);
+    Files.copy(k8s.resolve("knowledge.tar.gz"), teams.resolve("knowledge.tar.gz"));
+    withTeams(teams.resolve("kustomization.yaml"));
+    withTeams(teams.resolve("git-sync").resolve("kustomization.yaml"));
 
-    for (Path variant : List.of(k8s, k8s.resolve("git-sync"))) {
+    for (Path variant : List.of(k8s, k8s.resolve("git-sync"), teams, teams.resolve("git-sync"))) {
       List<Map<String, Object>> built = kustomize(kubectl, variant);
       Map<String, Object> deployment = kind(built, "Deployment");
       Map<String, Object> spec = map(deployment.get("spec"));
@@ -207,7 +213,16 @@ class DeployFilesTest {
       assertEquals(portSpec.get("name"), map(((List<?>) map(service.get("spec")).get("ports")).get(0))
           .get("targetPort"));
       List<String> routes = ingressPaths(kind(built, "Ingress"), service);
-      assertEquals(Set.of("/api/messages", "/slack/events", "/hr"), Set.copyOf(routes));
+      boolean teamsOn = variant.startsWith(teams);
+      assertEquals(teamsOn ? Set.of("/api/messages", "/slack/events", "/hr") : Set.of("/slack/events", "/hr"),
+          Set.copyOf(routes), variant.toString());
+      // Teams' endpoint is published only with the bot's identity required: no pod starts without it
+      for (String name : List.of("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID")) {
+        Map<String, Object> ref = map(map(env.stream().filter(e -> e.get("name").equals(name)).findFirst()
+            .orElseThrow().get("valueFrom")).get("secretKeyRef"));
+        assertEquals(teamsOn, !Boolean.TRUE.equals(ref.get("optional")), variant + " " + name + " " + ref);
+      }
+      assertFalse(names.contains("TEAMS_ALLOW_UNAUTHENTICATED"), "never unauthenticated in a cluster");
       for (String route : routes) {
         assertTrue(serves(route), route + " is routed but the server does not serve it");
       }
@@ -267,6 +282,15 @@ class DeployFilesTest {
       }
     }
     return paths;
+  }
+
+  /** Uncomments the {@code components:} lines that turn Teams on, as an operator would. */
+  private static void withTeams(Path kustomization) throws IOException {
+    String text = Files.readString(kustomization);
+    String on = text.replaceAll("(?m)^# components:$", "components:").replaceAll("(?m)^#   - (\\.\\./)?teams$",
+        "  - $1teams");
+    assertNotEquals(text, on, kustomization + " says how to turn Teams on");
+    Files.writeString(kustomization, on);
   }
 
   private static Map<String, String> dockerEnv(String dockerfile) {
