@@ -8,6 +8,7 @@ import io.askhr.knowledge.PolicyDocument;
 import io.askhr.knowledge.SourceFile;
 import io.askhr.knowledge.TextBlock;
 import io.askhr.knowledge.UnreadableDocumentException;
+import io.askhr.question.Citation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,6 +86,7 @@ public final class KnowledgeCheck {
         continue;
       }
       metadata(file, document.metadata(), today, findings);
+      url(file, document.metadata(), findings);
       headings(file, document, findings);
       links(file, findings);
       read.add(new Read(file, document, shingles(document)));
@@ -209,5 +211,12 @@ public final class KnowledgeCheck {
     Set<String> larger = smaller == a ? b : a;
     long shared = smaller.stream().filter(larger::contains).count();
     return (double) shared / (a.size() + b.size() - shared);
+  }
+
+  /** A document's url becomes a link in every chat: only a plain web address may (never javascript:, never markup). */
+  private static void url(SourceFile file, DocumentMetadata metadata, List<Finding> findings) {
+    metadata.url().filter(url -> !Citation.isWebLink(url)).ifPresent(url -> findings.add(new Finding(Severity.ERROR,
+        file.source(), "invalid-url", "url must be an https: (or http:) address such as"
+            + " https://intranet.example.com/policies/leave, got '" + url + "'")));
   }
 }

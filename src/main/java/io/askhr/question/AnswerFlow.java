@@ -113,6 +113,7 @@ public final class AnswerFlow implements QuestionHandler {
     // Number the cited sources 1..m in order of first mention, so the reader sees [1], [2] whatever was retrieved.
     Map<Integer, Integer> renumbered = new HashMap<>();
     List<Citation> citations = new ArrayList<>();
+    List<String> citedText = new ArrayList<>();
     Matcher m = Draft.MARKER.matcher(draft.text());
     StringBuilder body = new StringBuilder();
     while (m.find()) {
@@ -122,6 +123,8 @@ public final class AnswerFlow implements QuestionHandler {
         n = citations.size() + 1;
         renumbered.put(original, n);
         citations.add(citation(n, sources.get(original - 1)));
+        citedText.add(sources.get(original - 1).text());
+        sources.get(original - 1).url().ifPresent(citedText::add);
       }
       m.appendReplacement(body, n == null ? "" : "[" + n + "]");
     }
@@ -138,7 +141,8 @@ public final class AnswerFlow implements QuestionHandler {
     } else if (mode == Reply.Mode.EXTRACTIVE) {
       text.append("Here is what our policies say (quoted directly):\n");
     }
-    text.append(body.toString().strip());
+    // Links only to what the cited policies link to: the model's own (or a planted) link is reduced to its label.
+    text.append(new LinkNeutraliser(citedText).neutralise(body.toString().strip()));
     if (sensitive) {
       flags.add(Reply.Flag.SENSITIVE);
       flags.add(Reply.Flag.ESCALATION_SUGGESTED);

@@ -59,4 +59,26 @@ class KnowledgeCheckTest {
     // then
     assertEquals(List.of(), result.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).toList());
   }
+
+  @Test
+  void shouldReportADocumentUrlThatIsNotAWebAddressAsAnError() throws Exception {
+    // given: the url becomes the link on every answer that cites the document
+    Path dir = Files.createDirectories(temp.resolve("urls"));
+    for (String url : List.of("https://intranet.example/leave", "javascript:alert(document.cookie)",
+        "intranet/leave", "https://intranet.example/a>b|c", "data:text/html,hi")) {
+      String name = "doc" + Math.abs(url.hashCode()) + ".md";
+      Files.writeString(dir.resolve(name), "---\ntitle: Leave\nurl: \"" + url + "\"\neffective: 2026-01-01\n"
+          + "review_by: 2027-01-01\n---\n# Leave\n\nFull-time employees receive 27 days of annual leave.\n");
+    }
+    KnowledgeCheck check = new KnowledgeCheck(new KnowledgeFolder(dir, 10_000_000), Set.of(), TODAY);
+
+    // when
+    KnowledgeCheck.Result result = check.run();
+
+    // then
+    List<Finding> invalid = result.findings().stream().filter(f -> f.rule().equals("invalid-url")).toList();
+    assertEquals(4, invalid.size(), result.findings().toString());
+    invalid.forEach(f -> assertEquals(Finding.Severity.ERROR, f.severity()));
+    assertEquals(0, invalid.stream().filter(f -> f.message().contains("'https://intranet.example/leave'")).count());
+  }
 }

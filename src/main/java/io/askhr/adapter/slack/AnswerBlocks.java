@@ -85,7 +85,7 @@ final class AnswerBlocks {
     StringBuilder text = new StringBuilder("*Sources*");
     for (Citation c : citations) {
       String title = SlackMarkup.escape(c.title());
-      String line = "\n[" + c.number() + "] " + c.url().map(u -> "<" + u + "|" + title + ">").orElse(title)
+      String line = "\n[" + c.number() + "] " + c.link().map(u -> SlackMarkup.link(u, title)).orElse(title)
           + (c.section().isBlank() ? "" : " › " + SlackMarkup.escape(c.section()))
           + (c.page() > 0 ? ", p. " + c.page() : "")
           + c.effective().map(d -> " · effective " + d).orElse("");

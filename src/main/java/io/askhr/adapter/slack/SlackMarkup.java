@@ -43,10 +43,19 @@ final class SlackMarkup {
   /** Markdown from the answer engine as Slack mrkdwn: escaped, bold and bullets in Slack's syntax. */
   static String toMrkdwn(String markdown) {
     String text = escape(markdown);
-    text = MD_LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement("<" + m.group(2) + "|" + m.group(1) + ">"));
+    text = MD_LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+        "<" + m.group(2).replace("|", "%7C") + "|" + m.group(1).replace("|", "¦") + ">"));
     text = BOLD.matcher(text).replaceAll(m -> Matcher.quoteReplacement("*" + m.group(1) + "*"));
     text = HEADING.matcher(text).replaceAll(m -> Matcher.quoteReplacement("*" + m.group(1).strip() + "*"));
     return BULLET.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "• "));
+  }
+
+  /**
+   * A Slack link to an http(s) URL with an already escaped label; the URL is escaped too, and a {@code |} in either
+   * cannot end the URL or the label early.
+   */
+  static String link(String url, String escapedLabel) {
+    return "<" + escape(url).replace("|", "%7C") + "|" + escapedLabel.replace("|", "¦") + ">";
   }
 
   /** Escapes the three characters Slack reserves for markup. */

@@ -42,7 +42,7 @@ final class AnswerCard {
       List<ObjectNode> links = new ArrayList<>();
       for (Citation c : reply.citations()) {
         body.add(text(source(c)).put("size", "Small").put("spacing", "Small"));
-        c.url().ifPresent(url -> links.add(openUrl("Open [" + c.number() + "] " + c.title(), url)));
+        c.link().ifPresent(url -> links.add(openUrl("Open [" + c.number() + "] " + c.title(), url)));
       }
       if (!links.isEmpty()) {
         ObjectNode set = body.addObject().put("type", "ActionSet");

@@ -43,6 +43,6 @@ public record ReplyView(
 
   private static CitationView citation(Citation c) {
     return new CitationView(c.number(), c.source(), c.title(), c.section(), c.page() > 0 ? c.page() : null,
-        c.effective().map(Object::toString).orElse(null), c.url().orElse(null), c.snippet());
+        c.effective().map(Object::toString).orElse(null), c.link().orElse(null), c.snippet());
   }
 }

@@ -1,13 +1,16 @@
 package io.askhr.adapter.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
+import io.askhr.question.Citation;
 import io.askhr.question.Reply;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AnswerBlocksTest {
@@ -74,5 +77,24 @@ class AnswerBlocksTest {
 
     // then
     assertTrue(blocks.stream().noneMatch(ActionsBlock.class::isInstance));
+  }
+
+  @Test
+  void shouldLinkOnlyHttpDocumentUrlsAndEscapeThem() {
+    // given
+    Citation script = new Citation(1, "a.md", "Annual leave", "", 0, Optional.empty(),
+        Optional.of("javascript:alert(1)"), "…");
+    Citation markup = new Citation(2, "b.md", "Parental leave", "", 0, Optional.empty(),
+        Optional.of("https://intranet.example/p?a=1&b=<2>|evil"), "…");
+
+    // when
+    String sources = AnswerBlocks.sources(List.of(script, markup));
+
+    // then: a bad URL is never linked, and a good one cannot break out of Slack's <url|label>
+    assertTrue(sources.contains("[1] Annual leave"), sources);
+    assertFalse(sources.contains("javascript:"), sources);
+    assertFalse(sources.contains("<2>") || sources.contains("|evil"), sources);
+    assertTrue(Citation.isWebLink("https://intranet.example/p"));
+    assertFalse(Citation.isWebLink("https://intranet.example@evil.example/p"));
   }
 }

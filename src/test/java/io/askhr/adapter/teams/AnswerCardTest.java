@@ -83,4 +83,21 @@ class AnswerCardTest {
     // then
     assertEquals("how much leave do I get?", question);
   }
+
+  @Test
+  void shouldOpenOnlyHttpDocumentUrls() {
+    // given: a document whose url HR got wrong, or someone made hostile
+    Citation hostile = new Citation(1, "leave/a.md", "Annual leave", "", 0, Optional.empty(),
+        Optional.of("javascript:alert(document.cookie)"), "…");
+    Citation fine = new Citation(2, "leave/b.md", "Parental leave", "", 0, Optional.empty(),
+        Optional.of("https://intranet.example/parental"), "…");
+    Reply reply = new Reply("See [1] and [2].", List.of(hostile, fine), 0.6, Set.of(), Reply.Mode.LLM, List.of());
+
+    // when
+    String json = AnswerCard.answer("a1", reply, true, true, List.of()).toString();
+
+    // then
+    assertFalse(json.contains("javascript:"), json);
+    assertTrue(json.contains("\"url\":\"https://intranet.example/parental\""), json);
+  }
 }
