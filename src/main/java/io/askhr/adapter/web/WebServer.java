@@ -132,7 +132,7 @@ public final class WebServer implements AutoCloseable {
           .json(Map.of("status", isReady ? "ready" : "indexing"));
     });
     app.post("/api/ask", this::ask);
-    dashboard.register(app);
+    dashboard.register(app, clients);
     webhooks.forEach(hook -> app.post(hook.path(), ctx -> serve(hook, ctx)));
     app.exception(Exception.class, (e, ctx) -> {
       log.error("Request {} {} failed", ctx.method(), ctx.path(), e);

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.askhr.insight.InsightSeed;
 import io.askhr.insight.JdbcInsightStore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +57,20 @@ class HrDashboardBrowserTest {
     try (JdbcInsightStore store = JdbcInsightStore.open("jdbc:sqlite:" + temp.resolve("i.db"), "salt")) {
       InsightSeed.seed(store);
       WebServer server = HrDashboardTest.server(store, Optional.of(HrDashboardTest.TOKEN));
-      String url = "http://127.0.0.1:" + server.start("127.0.0.1", 0) + "/hr?token=" + HrDashboardTest.TOKEN;
+      int port = server.start("127.0.0.1", 0);
+      // HR signs in with the form (POST): a page on the same site submits it, the browser follows to /hr
+      HttpServer signIn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      byte[] form = ("<!doctype html><form method=\"post\" action=\"http://127.0.0.1:" + port + "/hr/login\">"
+          + "<input type=\"hidden\" name=\"token\" value=\"" + HrDashboardTest.TOKEN + "\"></form>"
+          + "<script>document.forms[0].submit()</script>").getBytes(StandardCharsets.UTF_8);
+      signIn.createContext("/", exchange -> {
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, form.length);
+        exchange.getResponseBody().write(form);
+        exchange.close();
+      });
+      signIn.start();
+      String url = "http://127.0.0.1:" + signIn.getAddress().getPort() + "/";
       try {
         // when
         Document dom = Jsoup.parse(chromium(url, "--dump-dom"));
@@ -89,6 +104,7 @@ class HrDashboardBrowserTest {
         assertEquals("/hr/export/gaps.csv?days=30", dom.selectFirst("a.csv[data-table=gaps]").attr("href"));
         assertTrue(Files.size(screenshot) > 10_000, "screenshot of " + Files.size(screenshot) + " bytes");
       } finally {
+        signIn.stop(0);
         server.close();
       }
     }

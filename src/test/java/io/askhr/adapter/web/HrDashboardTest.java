@@ -2,10 +2,15 @@ package io.askhr.adapter.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.askhr.config.ConfigException;
 import io.askhr.insight.AnsweredQuestion;
 import io.askhr.insight.InsightSeed;
 import io.askhr.insight.Insights;
@@ -15,14 +20,18 @@ import io.askhr.knowledge.KnowledgeCatalog;
 import io.askhr.question.Reply;
 import io.askhr.testing.TestModels;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The dashboard over HTTP: token guard, JSON, CSV, and what {@code /api/ask} records. */
 class HrDashboardTest {
@@ -109,22 +119,97 @@ class HrDashboardTest {
     assertEquals("leave/sickness.md", report.get("stale").get(0).get("source").asText());
   }
 
+  HttpResponse<String> signIn(String token) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + "/hr/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
-  void shouldSetACookieForATokenInTheAddressAndDropItFromTheAddress() throws Exception {
+  void shouldSignInByPostWithASignedCookieThatExpires() throws Exception {
     // when
-    HttpResponse<String> login = get("/hr?token=" + TOKEN);
+    HttpResponse<String> login = signIn(TOKEN);
     String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-    HttpResponse<String> page = get("/hr", "Cookie", cookie.split(";")[0]);
-    HttpResponse<String> wrong = get("/hr?token=guess");
+    String value = cookie.split(";")[0];
+    HttpResponse<String> page = get("/hr", "Cookie", value);
 
     // then
     assertEquals(303, login.statusCode());
     assertEquals("/hr", login.headers().firstValue("Location").orElseThrow());
     assertTrue(cookie.contains("HttpOnly"), cookie);
-    assertFalse(cookie.contains(TOKEN), cookie);
+    assertTrue(cookie.contains("SameSite=Strict"), cookie);
+    assertTrue(cookie.contains("Max-Age=" + HrDashboard.SESSION.toSeconds()), cookie);
+    assertFalse(cookie.contains(TOKEN) || cookie.contains(HrDashboard.fingerprint(TOKEN)), cookie);
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("Knowledge gaps"));
-    assertEquals(401, wrong.statusCode());
+  }
+
+  @Test
+  void shouldRefuseATokenInTheAddressAForgedCookieAndAnExpiredOne() throws Exception {
+    // given
+    String issued = signIn(TOKEN).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    String expires = issued.substring(issued.indexOf('=') + 1, issued.indexOf('.'));
+    String later = String.valueOf(Long.parseLong(expires) + 86_400 * 365);
+    DashboardSession past = new DashboardSession(TOKEN, Duration.ofHours(8),
+        Clock.fixed(Instant.now().minus(Duration.ofHours(9)), ZoneOffset.UTC));
+
+    // when
+    HttpResponse<String> inAddress = get("/hr?token=" + TOKEN);
+    HttpResponse<String> extended = get("/hr", "Cookie", issued.replace(expires + ".", later + "."));
+    HttpResponse<String> expired = get("/hr", "Cookie", HrDashboard.COOKIE + "=" + past.issue());
+    HttpResponse<String> oldStyle = get("/hr", "Cookie", HrDashboard.COOKIE + "=" + HrDashboard.fingerprint(TOKEN));
+
+    // then
+    assertEquals(400, inAddress.statusCode());
+    assertTrue(inAddress.headers().firstValue("Set-Cookie").isEmpty());
+    assertTrue(inAddress.body().contains("method=\"post\""), inAddress.body());
+    assertEquals(401, extended.statusCode());
+    assertEquals(401, expired.statusCode());
+    assertEquals(401, oldStyle.statusCode());
+  }
+
+  @Test
+  void shouldLockOutAClientAfterFiveWrongTokensAndLogEachWithoutTheToken() throws Exception {
+    // given
+    Logger logger = (Logger) LoggerFactory.getLogger(HrDashboard.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      // when: five guesses, then the right token
+      List<Integer> guesses = new ArrayList<>();
+      for (int i = 0; i < HrDashboard.MAX_FAILURES; i++) {
+        guesses.add(get("/hr/api/insight", "Authorization", "Bearer guess-" + i + "-" + "x".repeat(30)).statusCode());
+      }
+      HttpResponse<String> right = get("/hr/api/insight", "Authorization", "Bearer " + TOKEN);
+      HttpResponse<String> form = signIn(TOKEN);
+
+      // then
+      assertEquals(List.of(401, 401, 401, 401, 401), guesses);
+      assertEquals(429, right.statusCode());
+      assertTrue(right.headers().firstValue("Retry-After").isPresent());
+      assertEquals(429, form.statusCode());
+      List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      assertEquals(HrDashboard.MAX_FAILURES, lines.stream().filter(l -> l.startsWith("Wrong HR dashboard token (Bearer)"
+          + " from ip:127.0.0.1")).count(), lines.toString());
+      assertFalse(lines.stream().anyMatch(l -> l.contains("guess-") || l.contains(TOKEN)), lines.toString());
+    } finally {
+      logger.detachAppender(logged);
+    }
+  }
+
+  @Test
+  void shouldRefuseATokenShorterThan32CharactersAtStartUp() {
+    // given
+    Insights insights = new Insights(store, TestModels.embeddings(), () -> DOCUMENTS, Clock.systemUTC());
+
+    // when
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> new HrDashboard(Optional.of("s3cret-dashboard-token"), insights));
+
+    // then
+    assertTrue(e.getMessage().contains("at least 32 characters"), e.getMessage());
   }
 
   @Test
