@@ -171,14 +171,16 @@ public final class WebServer implements AutoCloseable {
     }
     // The asker is who is asking (signed-in user or address), not the conversation: a new id must not reset limits.
     String asker = "web:" + clients.of(ctx.req().getRemoteAddr(), ctx::header);
+    // A conversation belongs to its asker: someone else's id does not open its history.
+    String conversation = asker + "|" + conversationId;
     Question question = new Question(text, Asker.anonymous(asker), Platform.WEB,
-        conversations.history(conversationId));
+        conversations.history(conversation));
     long start = System.nanoTime();
     Reply reply = handler.answer(question);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     String answerId = UUID.randomUUID().toString();
     if (reply.isAnswer()) {
-      conversations.record(conversationId, Turn.employee(text), Turn.bot(reply.text()));
+      conversations.record(conversation, Turn.employee(text), Turn.bot(reply.text()));
       record(AnsweredQuestion.of(answerId, Platform.WEB, question.asker().id(), text, reply, took));
     }
     log.info("Answered a web question in {} ms (mode {}, flags {}, {} citations)", took.toMillis(), reply.mode(),

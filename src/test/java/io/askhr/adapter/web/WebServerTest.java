@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.askhr.config.WebSettings;
+import io.askhr.insight.MemoryInsightStore;
 import io.askhr.question.Citation;
 import io.askhr.question.Question;
 import io.askhr.question.Reply;
@@ -80,6 +82,31 @@ class WebServerTest {
     assertEquals(2, asked.get(1).history().size());
     assertEquals("How many days of annual leave?", asked.get(1).history().get(0).text());
     assertEquals(0, asked.get(2).history().size());
+  }
+
+  @Test
+  void shouldNotOpenAnotherClientsConversationByItsId() throws Exception {
+    // given: two clients behind a trusted proxy, the second one knowing the first one's conversation id
+    WebServer proxied = new WebServer(question -> {
+      asked.add(question);
+      return new Reply("Five days.", List.of(), 0.7, Set.of(), Reply.Mode.EXTRACTIVE, List.of());
+    }, () -> true, List.of(), new MemoryInsightStore(), HrDashboard.off(), new PrometheusMetrics(),
+        new WebSettings(List.of("127.0.0.1"), Optional.empty()));
+    String proxiedBase = "http://127.0.0.1:" + proxied.start("127.0.0.1", 0);
+    try {
+      for (String client : List.of("10.0.0.1", "10.0.0.1", "10.0.0.2")) {
+        // when
+        http.send(HttpRequest.newBuilder(URI.create(proxiedBase + "/api/ask")).header("Content-Type",
+            "application/json").header("X-Forwarded-For", client).POST(HttpRequest.BodyPublishers.ofString(
+            "{\"question\": \"My salary is private\", \"conversationId\": \"shared-id\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+      }
+    } finally {
+      proxied.close();
+    }
+
+    // then
+    assertEquals(List.of(0, 1, 0), asked.stream().map(q -> q.history().size() / 2).toList());
   }
 
   @Test
