@@ -1,6 +1,7 @@
 package io.askhr.question;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,13 @@ class LinkNeutraliserTest {
     assertEquals("Book it at " + PORTAL + ".", links.neutralise("Book it at " + PORTAL + "."));
     assertEquals("Read [the policy](https://intranet.brightwater.example/policies/leave/).", links.neutralise(
         "Read <https://intranet.brightwater.example/policies/leave/|the policy>."));
+  }
+
+  @Test
+  void shouldLeaveNoLinkInAnAnchorWithMarkupInside() {
+    // an anchor the pattern does not take whole: its URL is still defanged, and renderers show tags as text
+    String out = links.neutralise("<a href=\"https://evil.example/x\"><b>the portal</b></a>");
+    assertFalse(out.contains("https://evil"), out);
   }
 
   @Test
