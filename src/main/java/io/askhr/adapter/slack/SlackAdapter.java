@@ -8,12 +8,17 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.config.AudienceMap;
+import io.askhr.config.ConfigException;
 import io.askhr.config.SlackSettings;
 import io.askhr.insight.EventClaims;
 import io.askhr.insight.InsightStore;
 import io.askhr.question.ConversationMemory;
 import io.askhr.question.QuestionHandler;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,10 +41,26 @@ public final class SlackAdapter implements AutoCloseable {
   private final RecentEvents events;
   private SocketModeApp socketMode;
 
-  /** Builds the Bolt app and its listeners; connects nothing yet. */
-  /** @param claims shared with the other replicas, so that a retried event is answered once */
+  /** HR's suggested prompts for the assistant pane, if they wrote any. */
+  static final Path PROMPTS_FILE = Path.of("bot", "prompts.yml");
+  /** How many suggested prompts the assistant pane shows at most. */
+  public static final int SUGGESTED_PROMPTS = SuggestedPrompts.MAX;
+
+  /** As below, suggesting the App Home examples unless bot/prompts.yml lists prompts. */
   public SlackAdapter(SlackSettings settings, QuestionHandler handler, InsightStore insight, EventClaims claims,
       AudienceMap audiences, String company, String hrContact) {
+    this(settings, handler, insight, claims, since -> List.of(), audiences, company, hrContact);
+  }
+
+  /**
+   * Builds the Bolt app and its listeners; connects nothing yet.
+   *
+   * @param claims shared with the other replicas, so that a retried event is answered once
+   * @param popular the most asked questions since an instant (see {@link io.askhr.insight.PopularQuestions}), for
+   *     the assistant pane's suggested prompts when bot/prompts.yml lists none
+   */
+  public SlackAdapter(SlackSettings settings, QuestionHandler handler, InsightStore insight, EventClaims claims,
+      Function<Instant, List<String>> popular, AudienceMap audiences, String company, String hrContact) {
     this.settings = settings;
     SlackConfig config = new SlackConfig();
     settings.apiUrl().ifPresent(config::setMethodsEndpointUrlPrefix);
@@ -61,6 +82,14 @@ public final class SlackAdapter implements AutoCloseable {
       return thread;
     });
     this.events = new RecentEvents(claims);
+    SuggestedPrompts prompts;
+    try {
+      prompts = new SuggestedPrompts(SuggestedPrompts.read(PROMPTS_FILE), popular, Clock.systemUTC());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    // Bolt's Assistant middleware takes assistant-thread events (and DM thread replies) before any listener below.
+    new AssistantPane(answerer, client, events, prompts, buttons).register(app);
     new QuestionListeners(answerer, client, events).register(app);
     new ButtonListeners(client, insight, recent, settings.escalationChannel(), hrContact, buttons).register(app);
     new AppHome(client, company, hrContact, buttons).register(app);
