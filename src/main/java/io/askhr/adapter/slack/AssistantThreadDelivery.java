@@ -24,6 +24,7 @@ final class AssistantThreadDelivery implements Delivery, AnswerStream {
   private final String teamId;
   /** The raw answer text shown so far, to check that the final reply continues it. */
   private final StringBuilder streamed = new StringBuilder();
+  private boolean searching;
   private boolean checking;
   private String streamTs;
   private boolean broken;
@@ -42,15 +43,17 @@ final class AssistantThreadDelivery implements Delivery, AnswerStream {
   }
 
   @Override
-  public synchronized void placeholder() {
-    if (!checking) {
-      status(SlackTexts.STATUS_SEARCHING);
-    }
+  public void placeholder() {
+    stage(Stage.SEARCHING);
   }
 
+  /** Each status is shown once and in order, whether the placeholder or the answer flow gets there first. */
   @Override
   public synchronized void stage(Stage stage) {
-    if (stage == Stage.CHECKING_SOURCES && !checking) {
+    if (stage == Stage.SEARCHING && !searching && !checking) {
+      searching = true;
+      status(SlackTexts.STATUS_SEARCHING);
+    } else if (stage == Stage.CHECKING_SOURCES && !checking) {
       checking = true;
       status(SlackTexts.STATUS_CHECKING);
     }
