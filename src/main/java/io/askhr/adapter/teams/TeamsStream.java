@@ -61,7 +61,10 @@ final class TeamsStream implements AnswerStream {
     }
   }
 
-  /** Sends the final message as the end of the stream (or on its own, when the stream never opened). */
+  /**
+   * Sends the final message as the end of the stream (or on its own, when the stream never opened). Returns its id:
+   * the stream's id when the connector gives none, as the final message is the streamed message.
+   */
   synchronized ResourceResponse finish(Activity message) {
     if (streamId != null && !broken) {
       List<Entity> entities = new ArrayList<>(message.getEntities() == null ? List.of() : message.getEntities());
@@ -71,6 +74,8 @@ final class TeamsStream implements AnswerStream {
           : (ObjectNode) Serialization.objectToTree(message.getChannelData());
       channelData.put("streamId", streamId).put("streamType", "final");
       message.setChannelData(channelData);
+      ResourceResponse sent = turn.sendActivity(message).join();
+      return sent == null || sent.getId() == null || sent.getId().isBlank() ? new ResourceResponse(streamId) : sent;
     }
     return turn.sendActivity(message).join();
   }
