@@ -83,28 +83,16 @@ final class AssistantPane {
     }
     String text = SlackMarkup.toPlain(event.getText(), ctx.getBotUserId());
     String key = QuestionListeners.conversationKey(event.getChannel(), event.getThreadTs());
-    if (!answerer.knows(key)) {
-      title(event.getChannel(), event.getThreadTs(), text);
-    }
+    // The thread is named after its first question; the title is set with the status, off this thread.
+    Optional<String> title = answerer.knows(key) ? Optional.empty() : Optional.of(title(text));
     answerer.submit(new SlackAnswerer.Ask(ctx.getTeamId(), event.getUser(), text, key),
         new AssistantThreadDelivery(client, event.getChannel(), event.getThreadTs(), event.getUser(),
-            ctx.getTeamId()));
+            ctx.getTeamId(), title));
   }
 
-  /** Names the thread in the pane's history after its first question; best effort. */
-  private void title(String channel, String threadTs, String question) {
+  /** A thread title for the pane's history: the question on one line, shortened. */
+  static String title(String question) {
     String title = question.replaceAll("\\s+", " ").strip();
-    if (title.length() > SlackTexts.TITLE_CHARS) {
-      title = title.substring(0, SlackTexts.TITLE_CHARS - 1) + "…";
-    }
-    String t = title;
-    try {
-      var set = client.assistantThreadsSetTitle(r -> r.channelId(channel).threadTs(threadTs).title(t));
-      if (!set.isOk()) {
-        log.debug("assistant.threads.setTitle failed: {}", set.getError());
-      }
-    } catch (Exception e) {
-      log.debug("assistant.threads.setTitle failed ({})", e.getClass().getSimpleName());
-    }
+    return title.length() <= SlackTexts.TITLE_CHARS ? title : title.substring(0, SlackTexts.TITLE_CHARS - 1) + "…";
   }
 }

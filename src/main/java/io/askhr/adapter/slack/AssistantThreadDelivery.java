@@ -3,6 +3,7 @@ package io.askhr.adapter.slack;
 import com.slack.api.methods.MethodsClient;
 import io.askhr.question.AnswerStream;
 import io.askhr.question.Reply;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ final class AssistantThreadDelivery implements Delivery, AnswerStream {
   private final String threadTs;
   private final String userId;
   private final String teamId;
+  /** The thread's title, until it is set. */
+  private Optional<String> title;
   /** The raw answer text shown so far, to check that the final reply continues it. */
   private final StringBuilder streamed = new StringBuilder();
   private boolean searching;
@@ -29,7 +32,10 @@ final class AssistantThreadDelivery implements Delivery, AnswerStream {
   private String streamTs;
   private boolean broken;
 
-  AssistantThreadDelivery(MethodsClient client, String channel, String threadTs, String userId, String teamId) {
+  /** @param title the thread's title, for its first question; empty for follow-ups */
+  AssistantThreadDelivery(MethodsClient client, String channel, String threadTs, String userId, String teamId,
+      Optional<String> title) {
+    this.title = title;
     this.client = client;
     this.channel = channel;
     this.threadTs = threadTs;
@@ -50,6 +56,8 @@ final class AssistantThreadDelivery implements Delivery, AnswerStream {
   /** Each status is shown once and in order, whether the placeholder or the answer flow gets there first. */
   @Override
   public synchronized void stage(Stage stage) {
+    title.ifPresent(this::title);
+    title = Optional.empty();
     if (stage == Stage.SEARCHING && !searching && !checking) {
       searching = true;
       status(SlackTexts.STATUS_SEARCHING);
@@ -130,6 +138,18 @@ final class AssistantThreadDelivery implements Delivery, AnswerStream {
       }
     } catch (Exception e) {
       log.warn("chat.stopStream failed ({})", e.getClass().getSimpleName());
+    }
+  }
+
+  /** Names the thread in the pane's history; best effort. */
+  private void title(String text) {
+    try {
+      var set = client.assistantThreadsSetTitle(r -> r.channelId(channel).threadTs(threadTs).title(text));
+      if (!set.isOk()) {
+        log.debug("assistant.threads.setTitle failed: {}", set.getError());
+      }
+    } catch (Exception e) {
+      log.debug("assistant.threads.setTitle failed ({})", e.getClass().getSimpleName());
     }
   }
 

@@ -38,6 +38,7 @@ public final class SlackAdapter implements AutoCloseable {
   private final App app;
   private final SlackAnswerer answerer;
   private final ExecutorService buttons;
+  private final ExecutorService assistantWork;
   private final RecentEvents events;
   private SocketModeApp socketMode;
 
@@ -82,6 +83,12 @@ public final class SlackAdapter implements AutoCloseable {
       return thread;
     });
     this.events = new RecentEvents(claims);
+    // Bolt's Assistant middleware runs its handlers here: greetings, and handing questions to the answerer.
+    this.assistantWork = Executors.newFixedThreadPool(4, r -> {
+      Thread thread = new Thread(r, "askhr-slack-assistant");
+      thread.setDaemon(true);
+      return thread;
+    });
     SuggestedPrompts prompts;
     try {
       prompts = new SuggestedPrompts(SuggestedPrompts.read(PROMPTS_FILE), popular, Clock.systemUTC());
@@ -89,7 +96,7 @@ public final class SlackAdapter implements AutoCloseable {
       throw new ConfigException(e.getMessage());
     }
     // Bolt's Assistant middleware takes assistant-thread events (and DM thread replies) before any listener below.
-    new AssistantPane(answerer, client, events, prompts, buttons).register(app);
+    new AssistantPane(answerer, client, events, prompts, assistantWork).register(app);
     new QuestionListeners(answerer, client, events).register(app);
     new ButtonListeners(client, insight, recent, settings.escalationChannel(), hrContact, buttons).register(app);
     new AppHome(client, company, hrContact, buttons).register(app);
@@ -124,8 +131,10 @@ public final class SlackAdapter implements AutoCloseable {
     answerer.close();
     events.close();
     buttons.shutdown();
+    assistantWork.shutdown();
     try {
       buttons.awaitTermination(5, TimeUnit.SECONDS);
+      assistantWork.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
