@@ -89,6 +89,7 @@ class StreamingBenchmark {
         for (int i = 0; i < 10; i++) {
           ask(requests, slack, "EvWarm" + i, "1600000000." + String.format("%06d", i), QUESTIONS.get(i % 4));
         }
+        long[] alone = modelAlone(model);
         List<long[]> timings = Collections.synchronizedList(new ArrayList<>());
         ExecutorService askers = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> done = new ArrayList<>();
@@ -107,6 +108,8 @@ class StreamingBenchmark {
         System.out.printf("Streaming in Slack's assistant pane, %d questions, %d at a time; model: first token after"
                 + " %d ms, then a word every %d ms (%d words):%n", questions, concurrency, FIRST_TOKEN.toMillis(),
             PER_WORD.toMillis(), ANSWER.split("\\s+").length);
+        System.out.printf("  the model alone (LangChain4j, no AskHR): first token %.1f ms, first sentence's end %.1f ms,"
+            + " last token %.1f ms%n", alone[0] / 1000.0, alone[1] / 1000.0, alone[2] / 1000.0);
         print("  Slack ack                ", timings, 0);
         print("  first visible sentence   ", timings, 1);
         print("  whole answer (stopStream)", timings, 2);
@@ -133,6 +136,40 @@ class StreamingBenchmark {
     SlackStandIn.Call whole = slack.await("chat.stopStream", c -> channel.equals(c.param("channel")));
     return new long[] {(ack - start) / 1000, (first.receivedNanos() - start) / 1000,
         (whole.receivedNanos() - start) / 1000};
+  }
+
+  /** One streamed call straight to the model: what the machine's timers and the model's pace allow at best. */
+  private static long[] modelAlone(LoopbackChatServer model) throws Exception {
+    java.util.concurrent.CompletableFuture<long[]> result = new java.util.concurrent.CompletableFuture<>();
+    long start = System.nanoTime();
+    long[] at = new long[3];
+    StringBuilder text = new StringBuilder();
+    OpenAiStreamingChatModel.builder().baseUrl(model.baseUrl()).apiKey("k").modelName("m").build().chat("warm",
+        new dev.langchain4j.model.chat.response.StreamingChatResponseHandler() {
+          @Override
+          public void onPartialResponse(String token) {
+            long now = System.nanoTime() - start;
+            if (at[0] == 0) {
+              at[0] = now / 1000;
+            }
+            text.append(token);
+            if (at[1] == 0 && text.indexOf(". ") > 0) {
+              at[1] = now / 1000;
+            }
+          }
+
+          @Override
+          public void onCompleteResponse(dev.langchain4j.model.chat.response.ChatResponse response) {
+            at[2] = (System.nanoTime() - start) / 1000;
+            result.complete(at);
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            result.completeExceptionally(error);
+          }
+        });
+    return result.get(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private static void print(String label, List<long[]> timings, int column) {
