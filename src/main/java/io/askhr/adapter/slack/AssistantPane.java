@@ -1,6 +1,5 @@
 package io.askhr.adapter.slack;
 
-import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.middleware.builtin.Assistant;
 import com.slack.api.bolt.service.AssistantThreadContextService;
@@ -51,7 +50,8 @@ final class AssistantPane {
     this.work = work;
   }
 
-  void register(App app) {
+  /** Bolt's Assistant middleware with AskHR's handlers; see {@link SlackAdapter} for when it is added. */
+  Assistant middleware() {
     Assistant assistant = new Assistant(NO_CONTEXT, work, log);
     assistant.threadStarted((payload, ctx) -> greet(ctx));
     assistant.threadContextChanged((payload, ctx) -> {});
@@ -62,7 +62,7 @@ final class AssistantPane {
     });
     // AskHR's own messages in the thread (its greeting, its answers) come back as events: nothing to do.
     assistant.botMessage((payload, ctx) -> {});
-    app.assistant(assistant);
+    return assistant;
   }
 
   private void greet(EventContext ctx) {

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.builtin.Assistant;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import io.askhr.adapter.web.Webhook;
@@ -39,6 +40,8 @@ public final class SlackAdapter implements AutoCloseable {
   private final SlackAnswerer answerer;
   private final ExecutorService buttons;
   private final ExecutorService assistantWork;
+  private final Assistant assistant;
+  private volatile boolean ready;
   private final RecentEvents events;
   private SocketModeApp socketMode;
 
@@ -95,8 +98,7 @@ public final class SlackAdapter implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
-    // Bolt's Assistant middleware takes assistant-thread events (and DM thread replies) before any listener below.
-    new AssistantPane(answerer, client, events, prompts, assistantWork).register(app);
+    this.assistant = new AssistantPane(answerer, client, events, prompts, assistantWork).middleware();
     new QuestionListeners(answerer, client, events).register(app);
     new ButtonListeners(client, insight, recent, settings.escalationChannel(), hrContact, buttons).register(app);
     new AppHome(client, company, hrContact, buttons).register(app);
@@ -104,12 +106,31 @@ public final class SlackAdapter implements AutoCloseable {
 
   /** The Events API endpoint, when a signing secret is configured. */
   public Optional<Webhook> webhook() {
-    return settings.eventsApi() ? Optional.of(new SlackEventsWebhook(app)) : Optional.empty();
+    return settings.eventsApi() ? Optional.of(new SlackEventsWebhook(app, this::ready)) : Optional.empty();
+  }
+
+  /**
+   * Starts Bolt and adds the assistant pane's middleware, once, before the first request. Not in the constructor:
+   * adding a middleware makes Bolt build its default ones, which call {@code auth.test}, and AskHR starts without
+   * reaching Slack. Bolt's Assistant middleware then takes assistant-thread events (and DM thread replies) before
+   * any listener.
+   */
+  void ready() {
+    if (!ready) {
+      synchronized (this) {
+        if (!ready) {
+          app.start();
+          app.assistant(assistant);
+          ready = true;
+        }
+      }
+    }
   }
 
   /** Opens the Socket Mode connection, when an app-level token is configured. */
   public void start() throws Exception {
     if (settings.socketMode()) {
+      ready();
       socketMode = new SocketModeApp(settings.appToken().orElseThrow(), app);
       socketMode.startAsync();
       log.info("Slack Socket Mode connected");

@@ -187,6 +187,8 @@ final class TeamsBot extends ActivityHandler {
       }
       // Teams renders citations in personal and group chats; channels get the Adaptive Card with its sources.
       Activity message = AnswerMessage.of(answerId, reply, !"channel".equals(type));
+      // Known before sending, so that a thumb pressed at once finds its answer.
+      stream.flatMap(TeamsStream::id).ifPresent(id -> recent.sent(id, answerId));
       ResourceResponse sent = stream.isPresent() ? stream.get().finish(message) : turn.sendActivity(message).join();
       if (sent != null && sent.getId() != null) {
         recent.sent(sent.getId(), answerId);

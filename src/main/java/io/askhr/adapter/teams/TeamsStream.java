@@ -11,6 +11,7 @@ import com.microsoft.bot.schema.TextFormatTypes;
 import io.askhr.question.AnswerStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +33,18 @@ final class TeamsStream implements AnswerStream {
   private long lastUpdate;
   private boolean sentenceShown;
   private boolean broken;
+  private boolean opened;
 
   TeamsStream(TurnContext turn) {
     this.turn = turn;
   }
 
-  /** Opens the stream with the informative update. */
+  /** Opens the stream with the informative update, once (the first sentence opens it if it comes first). */
   synchronized void open() {
+    if (opened) {
+      return;
+    }
+    opened = true;
     ResourceResponse sent = send(update(TeamsTexts.SEARCHING, "informative"));
     if (sent != null && sent.getId() != null) {
       streamId = sent.getId();
@@ -50,6 +56,7 @@ final class TeamsStream implements AnswerStream {
   @Override
   public synchronized void verified(String piece) {
     text.append(piece);
+    open();
     long now = System.nanoTime();
     // The first sentence goes at once: it is what the employee waits for.
     if (broken || streamId == null || (sentenceShown && now - lastUpdate < MIN_GAP_NANOS)) {
@@ -78,6 +85,11 @@ final class TeamsStream implements AnswerStream {
       return sent == null || sent.getId() == null || sent.getId().isBlank() ? new ResourceResponse(streamId) : sent;
     }
     return turn.sendActivity(message).join();
+  }
+
+  /** The stream's id, which is also the final message's id in Teams; empty until the stream opened. */
+  synchronized Optional<String> id() {
+    return Optional.ofNullable(broken ? null : streamId);
   }
 
   private Activity update(String content, String type) {
