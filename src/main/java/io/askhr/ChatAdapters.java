@@ -5,10 +5,14 @@ import io.askhr.adapter.teams.TeamsAdapter;
 import io.askhr.adapter.web.Webhook;
 import io.askhr.config.Settings;
 import io.askhr.insight.EventClaims;
+import io.askhr.insight.InsightQueries;
 import io.askhr.insight.InsightStore;
+import io.askhr.insight.PopularQuestions;
 import io.askhr.question.QuestionHandler;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +32,19 @@ final class ChatAdapters implements AutoCloseable {
   /** Builds the configured adapters and adds their webhooks to {@code webhooks}. */
   static ChatAdapters open(Settings settings, QuestionHandler handler, InsightStore insight, EventClaims claims,
       List<Webhook> webhooks) {
-    Optional<SlackAdapter> slack = settings.slack().map(s -> new SlackAdapter(s, handler, insight, claims,
+    return open(settings, handler, insight, claims, since -> List.of(), webhooks);
+  }
+
+  /** As above; {@code queries} suggests the most asked questions in Slack's assistant pane. */
+  static ChatAdapters open(Settings settings, QuestionHandler handler, InsightStore insight, EventClaims claims,
+      InsightQueries queries, List<Webhook> webhooks) {
+    return open(settings, handler, insight, claims,
+        since -> PopularQuestions.top(queries, since, SlackAdapter.SUGGESTED_PROMPTS), webhooks);
+  }
+
+  private static ChatAdapters open(Settings settings, QuestionHandler handler, InsightStore insight,
+      EventClaims claims, Function<Instant, List<String>> popular, List<Webhook> webhooks) {
+    Optional<SlackAdapter> slack = settings.slack().map(s -> new SlackAdapter(s, handler, insight, claims, popular,
         settings.audienceMap(), settings.company(), settings.answers().hrContact()));
     slack.flatMap(SlackAdapter::webhook).ifPresent(webhooks::add);
     if (slack.isEmpty()) {

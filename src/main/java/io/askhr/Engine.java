@@ -1,9 +1,11 @@
 package io.askhr;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.askhr.adapter.web.HrDashboard;
 import io.askhr.adapter.web.PrometheusMetrics;
 import io.askhr.config.ConfigException;
@@ -18,6 +20,7 @@ import io.askhr.drafting.MeteredChatModel;
 import io.askhr.drafting.ModelMetrics;
 import io.askhr.drafting.QueryRewriter;
 import io.askhr.drafting.ResilientChatModel;
+import io.askhr.drafting.StreamingLlmDrafter;
 import io.askhr.insight.InsightQueries;
 import io.askhr.insight.Insights;
 import io.askhr.knowledge.FolderWatcher;
@@ -92,9 +95,12 @@ final class Engine implements AutoCloseable {
       QueryRewriter rewriter = new FollowUpHeuristic();
       if (settings.llm().isPresent()) {
         LlmSettings llm = settings.llm().get();
-        ChatModel model = new MeteredChatModel(new ResilientChatModel(chatModel(llm), llm.maxConcurrent(),
-            llm.timeout(), ResilientChatModel.breakerConfig(BREAKER_OPEN_FOR)), modelMetrics);
-        drafter = new LlmDrafter(model, settings.company(), settings.answers().hrContact());
+        ResilientChatModel resilient = new ResilientChatModel(chatModel(llm), llm.maxConcurrent(),
+            llm.timeout(), ResilientChatModel.breakerConfig(BREAKER_OPEN_FOR));
+        ChatModel model = new MeteredChatModel(resilient, modelMetrics);
+        // Adapters that stream get verified sentences as the model writes; the others get the answer whole.
+        drafter = new StreamingLlmDrafter(resilient.streaming(streamingChatModel(llm), llm.timeout()),
+            new LlmDrafter(model, settings.company(), settings.answers().hrContact()), llm.timeout().multipliedBy(2));
         rewriter = new LlmQueryRewriter(model);
       }
       QuestionHandler handler = new AnswerFlow(index.searcher(), drafter, extractive, rewriter, settings.answers(),
@@ -129,6 +135,17 @@ final class Engine implements AutoCloseable {
         .timeout(llm.timeout())
         .temperature(0.0)
         .maxRetries(0)
+        .httpClientBuilder(ResilientChatModel.httpClientBuilder())
+        .build();
+  }
+
+  private static StreamingChatModel streamingChatModel(LlmSettings llm) {
+    return OpenAiStreamingChatModel.builder()
+        .baseUrl(llm.baseUrl())
+        .apiKey(llm.apiKey())
+        .modelName(llm.model())
+        .timeout(llm.timeout())
+        .temperature(0.0)
         .httpClientBuilder(ResilientChatModel.httpClientBuilder())
         .build();
   }

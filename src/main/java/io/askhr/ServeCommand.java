@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
       // then queued insight is written; the engine and the store close last (outer try).
       try (BufferedInsightStore writes = new BufferedInsightStore(insight);
           InsightStore counted = metrics.counting(writes);
-          ChatAdapters chats = ChatAdapters.open(settings, handler, counted, insight, webhooks);
+          ChatAdapters chats = ChatAdapters.open(settings, handler, counted, insight, insight, webhooks);
           AutoCloseable watching = engine.watch();
           WebServer server = new WebServer(handler, insight::reachable, webhooks, counted,
               engine.dashboard(insight), metrics, settings.web())) {

@@ -67,6 +67,22 @@ final class PromptLeakGuard {
     return kept.toString().replaceAll("\\n{3,}", "\n\n").strip();
   }
 
+  /**
+   * True when the text repeats a run of the instructions or the prompt's structure anywhere, across sentences too;
+   * the streaming drafter asks this of everything written so far before it shows the next sentence.
+   */
+  boolean leaks(String output) {
+    if (STRUCTURE.matcher(output).find()) {
+      return true;
+    }
+    for (boolean c : covered(output)) {
+      if (c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Which characters of the text lie in a run of words that the instructions contain, across sentences too. */
   private boolean[] covered(String text) {
     boolean[] covered = new boolean[text.length()];

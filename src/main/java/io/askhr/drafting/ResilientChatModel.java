@@ -3,6 +3,7 @@ package io.askhr.drafting;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -89,6 +90,14 @@ public final class ResilientChatModel implements ChatModel {
   @Override
   public ChatRequestParameters defaultRequestParameters() {
     return model.defaultRequestParameters();
+  }
+
+  /**
+   * A streaming model behind this model's breaker and bulkhead (one endpoint, one view of its health), failing a
+   * stream that stays quiet for {@code idle}.
+   */
+  public StreamingChatModel streaming(StreamingChatModel streaming, Duration idle) {
+    return new ResilientStreamingChatModel(streaming, breaker, bulkhead, idle);
   }
 
   /** The breaker's state, for health and metrics. */

@@ -55,6 +55,11 @@ public final class AdmissionControl implements QuestionHandler {
 
   @Override
   public Reply answer(Question question) {
+    return answer(question, AnswerStream.NONE);
+  }
+
+  @Override
+  public Reply answer(Question question, AnswerStream stream) {
     if (!askers.get(question.asker().id(), id -> perMinute(perMinute)).tryConsume(1)) {
       log.info("Rate limit: an asker on {} asked more than {} questions in a minute", question.platform(), perMinute);
       return Reply.refusal(TOO_MANY);
@@ -73,7 +78,7 @@ public final class AdmissionControl implements QuestionHandler {
       return Reply.refusal(BUSY);
     }
     try {
-      return next.answer(question);
+      return next.answer(question, stream);
     } finally {
       drafting.release();
     }

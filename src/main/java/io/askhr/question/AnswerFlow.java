@@ -64,6 +64,11 @@ public final class AnswerFlow implements QuestionHandler {
 
   @Override
   public Reply answer(Question question) {
+    return answer(question, AnswerStream.NONE);
+  }
+
+  @Override
+  public Reply answer(Question question, AnswerStream stream) {
     List<String> notices = new ArrayList<>();
     String text = clean(question.text());
     if (!WORDLIKE.matcher(text).find()) {
@@ -82,6 +87,7 @@ public final class AnswerFlow implements QuestionHandler {
     boolean sensitive = !SensitiveTopics.of(text).isEmpty() || !SensitiveTopics.of(standalone).isEmpty();
 
     Scope scope = Scope.of(question.asker().groups(), question.asker().country());
+    stream.stage(AnswerStream.Stage.SEARCHING);
     long searchStart = System.nanoTime();
     List<Hit> hits = searcher.search(standalone, scope, settings.topK());
     metrics.retrieved(Duration.ofNanos(System.nanoTime() - searchStart));
@@ -93,8 +99,14 @@ public final class AnswerFlow implements QuestionHandler {
     DraftRequest request = new DraftRequest(text, standalone, sources, sensitive);
     Reply.Mode mode = drafter == fallback ? Reply.Mode.EXTRACTIVE : Reply.Mode.LLM;
     Draft draft;
+    stream.stage(AnswerStream.Stage.CHECKING_SOURCES);
     try {
-      draft = drafter.draft(request);
+      Numbering streamed = new Numbering(sources);
+      // A streamed sentence keeps only links to sources cited so far, as the whole reply does at the end.
+      draft = drafter.draft(request, piece -> {
+        String numbered = streamed.apply(piece);
+        stream.verified(new LinkNeutraliser(streamed.citedText).neutralise(numbered));
+      });
     } catch (DraftingFailedException e) {
       // The reason names the failure type only: provider error bodies can echo keys or the employee's words.
       log.warn("Drafting failed ({}), answering extractively", e.reason());
@@ -110,25 +122,10 @@ public final class AnswerFlow implements QuestionHandler {
 
   private Reply grounded(Draft draft, List<PolicyPassage> sources, Reply.Mode mode, boolean sensitive,
       double similarity, List<String> notices) {
-    // Number the cited sources 1..m in order of first mention, so the reader sees [1], [2] whatever was retrieved.
-    Map<Integer, Integer> renumbered = new HashMap<>();
-    List<Citation> citations = new ArrayList<>();
-    List<String> citedText = new ArrayList<>();
-    Matcher m = Draft.MARKER.matcher(draft.text());
-    StringBuilder body = new StringBuilder();
-    while (m.find()) {
-      int original = Integer.parseInt(m.group(1));
-      Integer n = renumbered.get(original);
-      if (n == null && original >= 1 && original <= sources.size()) {
-        n = citations.size() + 1;
-        renumbered.put(original, n);
-        citations.add(citation(n, sources.get(original - 1)));
-        citedText.add(sources.get(original - 1).text());
-        sources.get(original - 1).url().ifPresent(citedText::add);
-      }
-      m.appendReplacement(body, n == null ? "" : "[" + n + "]");
-    }
-    m.appendTail(body);
+    Numbering numbering = new Numbering(sources);
+    String body = numbering.apply(draft.text());
+    List<Citation> citations = numbering.citations;
+    List<String> citedText = numbering.citedText;
 
     StringBuilder text = new StringBuilder();
     Set<Reply.Flag> flags = EnumSet.noneOf(Reply.Flag.class);
@@ -142,7 +139,7 @@ public final class AnswerFlow implements QuestionHandler {
       text.append("Here is what our policies say (quoted directly):\n");
     }
     // Links only to what the cited policies link to: the model's own (or a planted) link is reduced to its label.
-    text.append(new LinkNeutraliser(citedText).neutralise(body.toString().strip()));
+    text.append(new LinkNeutraliser(citedText).neutralise(body.strip()));
     if (sensitive) {
       flags.add(Reply.Flag.SENSITIVE);
       flags.add(Reply.Flag.ESCALATION_SUGGESTED);
@@ -150,6 +147,42 @@ public final class AnswerFlow implements QuestionHandler {
           .append("To talk about your case in confidence, contact ").append(settings.hrContact()).append('.');
     }
     return new Reply(text.toString(), citations, confidence(similarity, mode), flags, mode, notices);
+  }
+
+  /**
+   * Numbers the cited sources 1..m in order of first mention, so the reader sees [1], [2] whatever was retrieved.
+   * Applied piece by piece to a streamed draft it numbers exactly as applied to the whole text at once.
+   */
+  private static final class Numbering {
+
+    private final List<PolicyPassage> sources;
+    private final Map<Integer, Integer> renumbered = new HashMap<>();
+    private final List<Citation> citations = new ArrayList<>();
+    /** The cited passages' text and URLs: the only links a reply may keep. */
+    private final List<String> citedText = new ArrayList<>();
+
+    Numbering(List<PolicyPassage> sources) {
+      this.sources = sources;
+    }
+
+    String apply(String text) {
+      Matcher m = Draft.MARKER.matcher(text);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        int original = Integer.parseInt(m.group(1));
+        Integer n = renumbered.get(original);
+        if (n == null && original >= 1 && original <= sources.size()) {
+          n = citations.size() + 1;
+          renumbered.put(original, n);
+          citations.add(citation(n, sources.get(original - 1)));
+          citedText.add(sources.get(original - 1).text());
+          sources.get(original - 1).url().ifPresent(citedText::add);
+        }
+        m.appendReplacement(out, n == null ? "" : "[" + n + "]");
+      }
+      m.appendTail(out);
+      return out.toString();
+    }
   }
 
   /**

@@ -15,10 +15,15 @@ public final class MeteredHandler implements QuestionHandler {
 
   @Override
   public Reply answer(Question question) {
+    return answer(question, AnswerStream.NONE);
+  }
+
+  @Override
+  public Reply answer(Question question, AnswerStream stream) {
     long start = System.nanoTime();
     Reply reply;
     try {
-      reply = next.answer(question);
+      reply = next.answer(question, stream);
     } catch (RuntimeException | Error e) {
       metrics.answered(question.platform(), AnswerMetrics.Outcome.ERROR, Duration.ofNanos(System.nanoTime() - start));
       throw e;

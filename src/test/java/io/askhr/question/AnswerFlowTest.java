@@ -9,6 +9,7 @@ import io.askhr.config.Settings;
 import io.askhr.drafting.ExtractiveDrafter;
 import io.askhr.drafting.FollowUpHeuristic;
 import io.askhr.drafting.LlmDrafter;
+import io.askhr.drafting.StreamingLlmDrafter;
 import io.askhr.drafting.ResilientChatModel;
 import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PassageSplitter;
@@ -261,5 +262,46 @@ class AnswerFlowTest {
     assertTrue(reply.notices().get(0).contains("AI assistant is unavailable"), reply.notices().toString());
     assertTrue(reply.text().contains("three weeks of base pay"), reply.text());
     assertEquals("reorganisation/severance.md", reply.citations().get(0).source());
+  }
+
+  @Test
+  void shouldStreamVerifiedSentencesThatAreExactlyTheStartOfTheReply() throws Exception {
+    try (LoopbackChatServer streaming = new LoopbackChatServer()) {
+      // given a model that streams an answer citing the second and a phantom source
+      streaming.streamEvery(Duration.ofMillis(2)).replyWith("Close relatives include grandparents [2]. You may take"
+          + " up to five days [2][99].\n\nAsk your manager [1].");
+      ResilientChatModel resilient = new ResilientChatModel(OpenAiChatModel.builder().baseUrl(streaming.baseUrl())
+          .apiKey("k").modelName("m").build(), 4, Duration.ofSeconds(5),
+          ResilientChatModel.breakerConfig(Duration.ofMinutes(1)));
+      StreamingLlmDrafter drafter = new StreamingLlmDrafter(resilient.streaming(
+          dev.langchain4j.model.openai.OpenAiStreamingChatModel.builder().baseUrl(streaming.baseUrl()).apiKey("k")
+              .modelName("m").build(), Duration.ofSeconds(5)),
+          new LlmDrafter(resilient, "Brightwater Systems", settings.hrContact()), Duration.ofSeconds(10));
+      QuestionHandler flow = new AnswerFlow(index.searcher(), drafter, extractive, new FollowUpHeuristic(), settings);
+      List<String> pieces = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<AnswerStream.Stage> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+      // when
+      Reply reply = flow.answer(ask("How many days of compassionate leave can I take when my grandmother dies?"),
+          new AnswerStream() {
+            @Override
+            public void stage(Stage stage) {
+              stages.add(stage);
+            }
+
+            @Override
+            public void verified(String piece) {
+              pieces.add(piece);
+            }
+          });
+
+      // then: sources renumbered in order of first mention, phantoms gone, and the pieces are the reply's text
+      assertEquals(List.of(AnswerStream.Stage.SEARCHING, AnswerStream.Stage.CHECKING_SOURCES), stages);
+      assertEquals(List.of("Close relatives include grandparents [1].", " You may take up to five days [1].",
+          "\n\nAsk your manager [2]."), pieces);
+      assertEquals(String.join("", pieces), reply.text());
+      assertEquals(Reply.Mode.LLM, reply.mode());
+      assertEquals(2, reply.citations().size());
+    }
   }
 }

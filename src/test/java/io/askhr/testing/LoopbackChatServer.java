@@ -28,6 +28,7 @@ public final class LoopbackChatServer implements AutoCloseable {
   private volatile Function<JsonNode, String> reply = request -> "OK";
   private volatile Duration delay = Duration.ZERO;
   private volatile int status = 200;
+  private volatile Duration tokenEvery = Duration.ZERO;
   private final java.util.Queue<String[]> scripted = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public LoopbackChatServer() throws IOException {
@@ -54,6 +55,15 @@ public final class LoopbackChatServer implements AutoCloseable {
 
   public LoopbackChatServer delay(Duration delay) {
     this.delay = delay;
+    return this;
+  }
+
+  /**
+   * Streamed replies ({@code "stream": true}) send one word-sized token per {@code every}, after {@link #delay}: a
+   * model that writes at a fixed rate.
+   */
+  public LoopbackChatServer streamEvery(Duration every) {
+    this.tokenEvery = every;
     return this;
   }
 
@@ -93,6 +103,10 @@ public final class LoopbackChatServer implements AutoCloseable {
     if (once != null && once[1] != null) {
       exchange.getResponseHeaders().add("Retry-After", once[1]);
     }
+    if (status == 200 && request.path("stream").asBoolean(false)) {
+      stream(exchange, request);
+      return;
+    }
     if (status == 200) {
       ObjectNode response = json.createObjectNode();
       response.put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 0)
@@ -114,6 +128,36 @@ public final class LoopbackChatServer implements AutoCloseable {
     } catch (IOException clientGone) {
       // The client timed out and closed the connection; that is what timeout tests provoke.
     }
+  }
+
+  /** Server-sent events as OpenAI streams them: one chunk per token, a final chunk with the finish reason, [DONE]. */
+  private void stream(HttpExchange exchange, JsonNode request) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+    try {
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        java.util.regex.Matcher tokens = java.util.regex.Pattern.compile("\\s*\\S+").matcher(reply.apply(request));
+        while (tokens.find()) {
+          ObjectNode chunk = chunk(request);
+          chunk.withArray("choices").addObject().put("index", 0).putObject("delta").put("content", tokens.group());
+          out.write(("data: " + json.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          Thread.sleep(tokenEvery.toMillis());
+        }
+        ObjectNode last = chunk(request);
+        last.withArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+        out.write(("data: " + json.writeValueAsString(last) + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException | InterruptedException clientGone) {
+      // The client stopped reading (a rejected sentence, a timeout): the stream simply ends.
+    }
+  }
+
+  private ObjectNode chunk(JsonNode request) {
+    ObjectNode chunk = json.createObjectNode();
+    chunk.put("id", "chatcmpl-test").put("object", "chat.completion.chunk").put("created", 0)
+        .put("model", request.path("model").asText("test"));
+    return chunk;
   }
 
   @Override

@@ -210,6 +210,14 @@ public final class SlackStandIn implements AutoCloseable {
         body.put("ts", params.get("ts"));
       }
       case "chat.postEphemeral" -> body.put("message_ts", nextTs());
+      case "chat.startStream" -> {
+        body.put("channel", params.get("channel"));
+        body.put("ts", nextTs());
+      }
+      case "chat.appendStream", "chat.stopStream" -> {
+        body.put("channel", params.get("channel"));
+        body.put("ts", params.get("ts"));
+      }
       case "chat.getPermalink" -> body.put("permalink", "https://brightwater.slack.example/archives/"
           + params.get("channel") + "/p" + params.getOrDefault("message_ts", "").replace(".", ""));
       case "usergroups.users.list" -> body.put("users", groups.getOrDefault(params.get("usergroup"), List.of()));

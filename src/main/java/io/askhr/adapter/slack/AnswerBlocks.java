@@ -39,17 +39,7 @@ final class AnswerBlocks {
    * @param shareable adds "Share in channel" (for answers only the asker sees)
    */
   static List<LayoutBlock> answer(Reply reply, String answerId, String question, boolean shareable) {
-    List<LayoutBlock> tail = new ArrayList<>();
-    if (!reply.notices().isEmpty()) {
-      tail.add(context(c -> c.elements(List.of(markdownText(SlackMarkup.escape(String.join(" ", reply.notices())))))));
-    }
-    if (!reply.citations().isEmpty()) {
-      tail.add(context(c -> c.elements(List.of(markdownText(sources(reply.citations()))))));
-    }
-    if (reply.isAnswer()) {
-      tail.add(actions(a -> a.blockId("askhr_answer_actions").elements(buttons(reply, answerId, question,
-          shareable))));
-    }
+    List<LayoutBlock> tail = tail(reply, answerId, question, shareable);
     List<LayoutBlock> blocks = new ArrayList<>();
     List<String> chunks = split(SlackMarkup.toMrkdwn(reply.text()), MAX_SECTION_CHARS);
     int room = MAX_BLOCKS - tail.size();
@@ -63,6 +53,25 @@ final class AnswerBlocks {
     }
     blocks.addAll(tail);
     return blocks;
+  }
+
+  /**
+   * What follows the answer's text: notices, sources and buttons. A streamed answer gets these with
+   * {@code chat.stopStream}, after its text.
+   */
+  static List<LayoutBlock> tail(Reply reply, String answerId, String question, boolean shareable) {
+    List<LayoutBlock> tail = new ArrayList<>();
+    if (!reply.notices().isEmpty()) {
+      tail.add(context(c -> c.elements(List.of(markdownText(SlackMarkup.escape(String.join(" ", reply.notices())))))));
+    }
+    if (!reply.citations().isEmpty()) {
+      tail.add(context(c -> c.elements(List.of(markdownText(sources(reply.citations()))))));
+    }
+    if (reply.isAnswer()) {
+      tail.add(actions(a -> a.blockId("askhr_answer_actions").elements(buttons(reply, answerId, question,
+          shareable))));
+    }
+    return tail;
   }
 
   private static List<BlockElement> buttons(Reply reply, String answerId, String question, boolean shareable) {

@@ -1,5 +1,6 @@
 package io.askhr.adapter.slack;
 
+import io.askhr.question.AnswerStream;
 import io.askhr.question.Reply;
 
 /** Where one answer goes in Slack, and how the "Looking that up…" placeholder is replaced by it. */
@@ -12,6 +13,11 @@ interface Delivery {
 
   /** Replaces the placeholder with the answer. */
   void answer(Reply reply, String answerId, String question) throws Exception;
+
+  /** Where progress and verified sentences go while the answer is produced; nowhere for deliveries that post whole. */
+  default AnswerStream stream() {
+    return AnswerStream.NONE;
+  }
 
   /** Replaces the placeholder with a short apology; best effort, never throws. */
   void apologise(String text);

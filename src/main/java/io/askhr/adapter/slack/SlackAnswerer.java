@@ -102,7 +102,7 @@ final class SlackAnswerer implements AutoCloseable {
       long start = System.nanoTime();
       Asker asker = audience.asker(ask.teamId(), ask.userId());
       Reply reply = handler.answer(new Question(ask.text(), asker, Platform.SLACK,
-          memory.history(ask.conversationKey())));
+          memory.history(ask.conversationKey())), delivery.stream());
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       String answerId = UUID.randomUUID().toString();
       if (reply.isAnswer()) {

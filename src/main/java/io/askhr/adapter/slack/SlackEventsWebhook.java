@@ -23,10 +23,13 @@ final class SlackEventsWebhook implements Webhook {
   static final String PATH = "/slack/events";
 
   private final App app;
+  private final Runnable ready;
   private final SlackRequestParser parser;
 
-  SlackEventsWebhook(App app) {
+  /** @param ready starts the app before its first request (see {@link SlackAdapter#ready()}) */
+  SlackEventsWebhook(App app, Runnable ready) {
     this.app = app;
+    this.ready = ready;
     this.parser = new SlackRequestParser(app.config());
   }
 
@@ -52,6 +55,7 @@ final class SlackEventsWebhook implements Webhook {
     if (slackRequest == null) {
       return WebhookResponse.json(400, "{\"error\":\"not a Slack request\"}");
     }
+    ready.run();
     Response response = app.run(slackRequest);
     Map<String, String> headers = new HashMap<>();
     if (response.getHeaders() != null) {

@@ -58,6 +58,14 @@ final class SlackMarkup {
     return "<" + escape(url).replace("|", "%7C") + "|" + escapedLabel.replace("|", "¦") + ">";
   }
 
+  /**
+   * A streamed piece of the answer as the Markdown that {@code chat.appendStream} shows. A link the model wrote is
+   * reduced to its label: only the sources (added with {@code chat.stopStream}) carry links.
+   */
+  static String toStreamMarkdown(String piece) {
+    return MD_LINK.matcher(piece).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+  }
+
   /** Escapes the three characters Slack reserves for markup. */
   static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

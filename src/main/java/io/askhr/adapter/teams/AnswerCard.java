@@ -66,6 +66,23 @@ final class AnswerCard {
     return card;
   }
 
+  /**
+   * The card under an answer whose text and citations Teams shows natively: the notices and "Talk to HR". Feedback
+   * goes through Teams' own thumbs, so the card has no 👍/👎.
+   */
+  static ObjectNode followUp(String answerId, Reply reply) {
+    ObjectNode card = card();
+    ArrayNode body = card.putArray("body");
+    reply.notices().forEach(notice -> body.add(text(notice).put("isSubtle", true).put("size", "Small")));
+    ArrayNode actions = card.putArray("actions");
+    ObjectNode talk = submit("Talk to HR", TALK_TO_HR, "answerId", answerId);
+    if (reply.has(Reply.Flag.ESCALATION_SUGGESTED)) {
+      talk.put("style", "positive");
+    }
+    actions.add(talk);
+    return card;
+  }
+
   /** One source line: {@code [1] Title — Section · p. 3 · effective 2026-01-01}. */
   static String source(Citation c) {
     StringBuilder line = new StringBuilder("[" + c.number() + "] " + c.title());

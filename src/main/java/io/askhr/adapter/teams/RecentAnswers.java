@@ -23,6 +23,22 @@ final class RecentAnswers {
     }
   };
 
+  /** Which answer each sent message carries, for Teams' feedback, which names the message only. */
+  private final Map<String, String> messages = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > MAX_ANSWERS;
+    }
+  };
+
+  synchronized void sent(String messageId, String answerId) {
+    messages.put(messageId, answerId);
+  }
+
+  synchronized Optional<String> answerOfMessage(String messageId) {
+    return Optional.ofNullable(messageId == null ? null : messages.get(messageId));
+  }
+
   synchronized void remember(String answerId, Answered answered) {
     answers.put(answerId, answered);
   }

@@ -6,6 +6,7 @@ import com.microsoft.bot.builder.ActivityHandler;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
@@ -15,6 +16,7 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.ConversationResourceResponse;
+import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
@@ -22,6 +24,7 @@ import com.microsoft.bot.schema.teams.TenantInfo;
 import io.askhr.insight.AnsweredQuestion;
 import io.askhr.insight.Feedback;
 import io.askhr.insight.InsightStore;
+import io.askhr.question.AnswerStream;
 import io.askhr.question.Asker;
 import io.askhr.question.ConversationMemory;
 import io.askhr.question.Platform;
@@ -45,6 +48,7 @@ import org.slf4j.LoggerFactory;
 final class TeamsBot extends ActivityHandler {
 
   private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+  static final String FEEDBACK_INVOKE = "message/submitAction";
 
   private final QuestionHandler handler;
   private final InsightStore store;
@@ -142,17 +146,24 @@ final class TeamsBot extends ActivityHandler {
     return welcome;
   }
 
-  /** Typing at once, then the answer; an error after the typing indicator becomes an apology, never silence. */
+  /**
+   * Typing at once (in 1:1 chats, a stream: "Searching our policies…", then the verified sentences), then the answer;
+   * an error after that becomes an apology, never silence.
+   */
   private void answer(TurnContext turn) {
     Activity activity = turn.getActivity();
     String text = questionText(activity);
+    String type = conversationType(activity);
+    Optional<TeamsStream> stream = "personal".equals(type) ? Optional.of(new TeamsStream(turn)) : Optional.empty();
     // The typing indicator travels while the answer is drafted; it must arrive before the answer, so wait for it then.
-    CompletableFuture<?> typing = turn.sendActivity(Activity.createTypingActivity());
+    CompletableFuture<?> typing = stream.isPresent() ? CompletableFuture.runAsync(stream.get()::open)
+        : turn.sendActivity(Activity.createTypingActivity());
     try {
       Asker asker = audience.asker(activity);
       String key = conversationKey(activity);
       long started = System.nanoTime();
-      Reply reply = handler.answer(new Question(text, asker, Platform.TEAMS, memory.history(key)));
+      Reply reply = handler.answer(new Question(text, asker, Platform.TEAMS, memory.history(key)),
+          stream.map(s -> (AnswerStream) s).orElse(AnswerStream.NONE));
       typing.exceptionally(failed -> null).join();
       Duration latency = Duration.ofNanos(System.nanoTime() - started);
       String answerId = UUID.randomUUID().toString();
@@ -160,12 +171,11 @@ final class TeamsBot extends ActivityHandler {
         store.recordAnswer(AnsweredQuestion.of(answerId, Platform.TEAMS, asker.id(), text, reply, latency));
       }
       recent.remember(answerId, RecentAnswers.Answered.fresh(text, reply));
-      log.info("Teams question answered in {} ms ({}, {}, flags {})", latency.toMillis(), conversationType(activity),
-          reply.mode(), reply.flags());
-      ObjectNode card = AnswerCard.answer(answerId, reply, reply.isAnswer(), true, List.of());
-      boolean shared = !"personal".equals(conversationType(activity));
+      log.info("Teams question answered in {} ms ({}, {}, flags {})", latency.toMillis(), type, reply.mode(),
+          reply.flags());
+      boolean shared = !"personal".equals(type);
       if (reply.has(Reply.Flag.SENSITIVE) && shared) {
-        String privateChat = answerPrivately(turn, card);
+        String privateChat = answerPrivately(turn, AnswerMessage.of(answerId, reply, true));
         if (reply.isAnswer()) {
           memory.record(privateChat, Turn.employee(text), Turn.bot(reply.text()));
         }
@@ -175,7 +185,14 @@ final class TeamsBot extends ActivityHandler {
       if (reply.isAnswer()) {
         memory.record(key, Turn.employee(text), Turn.bot(reply.text()));
       }
-      turn.sendActivity(cardActivity(card)).join();
+      // Teams renders citations in personal and group chats; channels get the Adaptive Card with its sources.
+      Activity message = AnswerMessage.of(answerId, reply, !"channel".equals(type));
+      // Known before sending, so that a thumb pressed at once finds its answer.
+      stream.flatMap(TeamsStream::id).ifPresent(id -> recent.sent(id, answerId));
+      ResourceResponse sent = stream.isPresent() ? stream.get().finish(message) : turn.sendActivity(message).join();
+      if (sent != null && sent.getId() != null) {
+        recent.sent(sent.getId(), answerId);
+      }
     } catch (RuntimeException e) {
       log.error("Answering a Teams message failed: {}", e.toString());
       typing.exceptionally(failed -> null).join();
@@ -184,8 +201,34 @@ final class TeamsBot extends ActivityHandler {
     }
   }
 
+  /**
+   * Teams' own thumbs under an AI message ({@code channelData.feedbackLoopEnabled}) arrive as a
+   * {@code message/submitAction} invoke naming the message; the feedback is stored like the card buttons'.
+   */
+  @Override
+  protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
+    Activity activity = turn.getActivity();
+    if (!FEEDBACK_INVOKE.equals(activity.getName())) {
+      return super.onInvokeActivity(turn);
+    }
+    JsonNode value = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
+    String reaction = value == null ? "" : value.path("actionValue").path("reaction").asText();
+    Optional<String> answerId = recent.answerOfMessage(activity.getReplyToId());
+    if (!"feedback".equals(value == null ? "" : value.path("actionName").asText())
+        || !(reaction.equals("like") || reaction.equals("dislike"))) {
+      return CompletableFuture.completedFuture(new InvokeResponse(400, null));
+    }
+    if (answerId.isEmpty()) {
+      log.info("Teams feedback on a message this process did not send (or no longer remembers); not recorded");
+    } else {
+      store.recordFeedback(new Feedback(answerId.get(), Platform.TEAMS, audience.asker(activity).id(),
+          reaction.equals("like"), Instant.now()));
+    }
+    return CompletableFuture.completedFuture(new InvokeResponse(200, null));
+  }
+
   /** Opens (or reuses) the 1:1 chat with the asker and posts the card there; returns that conversation's id. */
-  private String answerPrivately(TurnContext turn, ObjectNode card) {
+  private String answerPrivately(TurnContext turn, Activity message) {
     Activity activity = turn.getActivity();
     ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
     String tenant = TeamsAudience.tenantOf(activity);
@@ -198,7 +241,6 @@ final class TeamsBot extends ActivityHandler {
     channelData.setTenant(new TenantInfo(tenant));
     parameters.setChannelData(channelData);
     ConversationResourceResponse created = connector.getConversations().createConversation(parameters).join();
-    Activity message = cardActivity(card);
     message.setFrom(activity.getRecipient());
     message.setRecipient(activity.getFrom());
     ConversationAccount conversation = new ConversationAccount(created.getId());

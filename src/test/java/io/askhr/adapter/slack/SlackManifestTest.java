@@ -46,4 +46,22 @@ class SlackManifestTest {
     assertTrue(scopes.containsAll(List.of("app_mentions:read", "chat:write", "commands", "im:history",
         "channels:history", "usergroups:read")), scopes.toString());
   }
+
+  @Test
+  void shouldEnableTheAssistantPaneWithItsScopeAndEvents() throws Exception {
+    // given
+    Map<String, Object> manifest;
+    try (Reader reader = Files.newBufferedReader(Path.of("bot/slack/manifest.yml"))) {
+      manifest = new Yaml().load(reader);
+    }
+
+    // then
+    String description = at(manifest, "features", "assistant_view", "assistant_description");
+    assertTrue(description != null && !description.isBlank(), "the assistant view is enabled with a description");
+    List<String> events = at(manifest, "settings", "event_subscriptions", "bot_events");
+    assertTrue(events.containsAll(List.of("assistant_thread_started", "assistant_thread_context_changed",
+        "message.im")), events.toString());
+    List<String> scopes = at(manifest, "oauth_config", "scopes", "bot");
+    assertTrue(scopes.containsAll(List.of("assistant:write", "chat:write", "im:history")), scopes.toString());
+  }
 }

@@ -21,8 +21,12 @@ import java.util.function.Predicate;
  */
 final class MicrosoftStandIn implements AutoCloseable {
 
-  /** One request the bot made. */
-  record Call(String method, String path, String authorization, JsonNode body) {
+  /**
+   * One request the bot made.
+   *
+   * @param responseId the id this stand-in gave the posted activity (or conversation); empty for other requests
+   */
+  record Call(String method, String path, String authorization, JsonNode body, String responseId) {
     String text() {
       return body == null ? "" : body.toString();
     }
@@ -61,7 +65,6 @@ final class MicrosoftStandIn implements AutoCloseable {
     } catch (IOException e) {
       // not JSON
     }
-    calls.add(new Call(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body));
     int status = 200;
     String response;
     if (method.equals("GET") && documents.containsKey(path)) {
@@ -81,6 +84,8 @@ final class MicrosoftStandIn implements AutoCloseable {
       status = 404;
       response = "{\"error\":{\"code\":\"NotFound\"}}";
     }
+    String responseId = response.startsWith("{\"id\":\"") ? json.readTree(response).path("id").asText() : "";
+    calls.add(new Call(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body, responseId));
     byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);

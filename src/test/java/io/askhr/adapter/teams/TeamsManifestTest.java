@@ -48,6 +48,52 @@ class TeamsManifestTest {
   }
 
   @Test
+  void shouldOfferPromptStartersInPersonalChatsAndCommandsInTeamsAndGroupChats() throws Exception {
+    // when
+    JsonNode manifest = new ObjectMapper().readTree(APP.resolve("manifest.json").toFile());
+
+    // then: manifest schema 1.19 or later, one command list per scope group, titles that fit Teams' 32 characters
+    String[] version = manifest.get("manifestVersion").asText().split("\\.");
+    assertTrue(Integer.parseInt(version[0]) > 1 || Integer.parseInt(version[1]) >= 19, "manifest schema 1.19+");
+    JsonNode lists = manifest.path("bots").path(0).path("commandLists");
+    assertEquals(2, lists.size());
+    assertEquals("[\"personal\"]", lists.get(0).path("scopes").toString());
+    assertEquals("[\"team\",\"groupChat\"]", lists.get(1).path("scopes").toString());
+    assertTrue(lists.get(0).path("commands").size() >= 3, "prompt starters for the personal chat");
+    for (JsonNode list : lists) {
+      for (JsonNode command : list.path("commands")) {
+        String title = command.path("title").asText();
+        assertTrue(!title.isBlank() && title.length() <= 32, title);
+        assertTrue(title.endsWith("?"), "each starter is a question AskHR answers: " + title);
+        assertFalse(command.path("description").asText().isBlank(), title);
+      }
+    }
+  }
+
+  @Test
+  void shouldPackageTheManifestAndIconsAsTheAppZip() throws Exception {
+    // given: built by the process-resources phase, before the tests
+    Path zip = Path.of("target", "askhr-teams.zip");
+    assertTrue(java.nio.file.Files.isRegularFile(zip), "run through Maven: " + zip);
+
+    // when
+    java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(zip))) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        entries.put(e.getName(), in.readAllBytes());
+      }
+    }
+
+    // then: the three files at the root, and the manifest as shipped in bot/teams (bot id aside)
+    assertEquals(java.util.Set.of("manifest.json", "color.png", "outline.png"), entries.keySet());
+    JsonNode packaged = new ObjectMapper().readTree(entries.get("manifest.json"));
+    JsonNode source = new ObjectMapper().readTree(APP.resolve("manifest.json").toFile());
+    assertEquals(source.path("manifestVersion"), packaged.path("manifestVersion"));
+    assertEquals(source.path("bots").path(0).path("commandLists"), packaged.path("bots").path(0).path("commandLists"));
+    assertTrue(GUID.matcher(packaged.path("bots").path(0).path("botId").asText()).matches());
+  }
+
+  @Test
   void shouldShipAColorIconOf192AndAWhiteOnTransparentOutlineOf32() throws Exception {
     // when
     BufferedImage color = ImageIO.read(APP.resolve("color.png").toFile());

@@ -10,6 +10,11 @@ import io.askhr.adapter.web.WebServer;
 import io.askhr.config.Settings;
 import io.askhr.drafting.ExtractiveDrafter;
 import io.askhr.drafting.FollowUpHeuristic;
+import io.askhr.drafting.LlmDrafter;
+import io.askhr.drafting.ResilientChatModel;
+import io.askhr.drafting.StreamingLlmDrafter;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.askhr.insight.MemoryInsightStore;
 import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PassageSplitter;
@@ -17,6 +22,7 @@ import io.askhr.question.AnswerFlow;
 import io.askhr.question.QuestionHandler;
 import io.askhr.retrieval.PolicyIndex;
 import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.LoopbackChatServer;
 import io.askhr.testing.TestModels;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -64,6 +70,7 @@ class TeamsPlaygroundTest {
   static WebSocket socket;
   static String base;
   static JsonNode config;
+  static LoopbackChatServer model;
 
   @BeforeAll
   static void start() throws Exception {
@@ -75,12 +82,20 @@ class TeamsPlaygroundTest {
     // the real answer engine over the fixture policies, served as `serve` does
     index = PolicyIndex.open(temp.resolve("index"), TestModels.embeddings());
     index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000), PassageSplitter.defaults());
-    // The Playground sends no token: the bot runs without an app id, which it must be told explicitly.
+    // TEAMS_ALLOW_UNAUTHENTICATED: the Playground sends no Authorization header (local mode, no app id)
     Settings settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)",
-        "TEAMS_ALLOW_UNAUTHENTICATED", "true"),
-        Optional.of(FixtureKnowledge.source()), Optional.empty());
+        "TEAMS_ALLOW_UNAUTHENTICATED", "true"), Optional.of(FixtureKnowledge.source()), Optional.empty());
     ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
-    QuestionHandler engine = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(),
+    // a model on loopback that streams its answer word by word, so that Teams' streaming is exercised for real
+    model = new LoopbackChatServer().streamEvery(Duration.ofMillis(20)).replyWith("You may take up to five days of"
+        + " paid compassionate leave [1]. Close relatives include a grandparent [1].");
+    ResilientChatModel resilient = new ResilientChatModel(OpenAiChatModel.builder().baseUrl(model.baseUrl())
+        .apiKey("k").modelName("m").build(), 4, Duration.ofSeconds(5),
+        ResilientChatModel.breakerConfig(Duration.ofSeconds(30)));
+    StreamingLlmDrafter drafter = new StreamingLlmDrafter(resilient.streaming(OpenAiStreamingChatModel.builder()
+        .baseUrl(model.baseUrl()).apiKey("k").modelName("m").build(), Duration.ofSeconds(10)),
+        new LlmDrafter(resilient, "Brightwater Systems", "the People team"), Duration.ofSeconds(20));
+    QuestionHandler engine = new AnswerFlow(index.searcher(), drafter, extractive, new FollowUpHeuristic(),
         settings.answers());
     server = new WebServer(engine, () -> true, List.of(TeamsAdapter.webhook(settings, engine, store)));
     int botPort = server.start("127.0.0.1", 0);
@@ -113,6 +128,9 @@ class TeamsPlaygroundTest {
     }
     if (index != null) {
       index.close();
+    }
+    if (model != null) {
+      model.close();
     }
   }
 
@@ -172,7 +190,7 @@ class TeamsPlaygroundTest {
   }
 
   @Test
-  void shouldAnswerWithACitedAdaptiveCardAndRoundTripFeedback() throws Exception {
+  void shouldStreamAnAiLabelledCitedAnswerAndStoreTheThumbsFeedback() throws Exception {
     // given
     String chat = config.path("personalChat").path("id").asText();
     ObjectNode message = JSON.createObjectNode().put("text",
@@ -182,30 +200,51 @@ class TeamsPlaygroundTest {
     // when
     HttpResponse<String> sent = post("/_conversation/v1/conversations/" + chat + "/messages", message);
 
-    // then
+    // then: the Playground shows an informative update, then streamed sentences, then the final AI message
     assertEquals(200, sent.statusCode(), sent.body());
-    JsonNode answer = await(e -> e.path("action").asText().equals("createMessage")
-        && card(e).path("type").asText().equals("AdaptiveCard"));
-    String cardText = card(answer).toString();
-    assertTrue(cardText.contains("five days"), cardText);
-    assertTrue(cardText.contains("[1] Compassionate leave — "), cardText);
-    assertTrue(cardText.contains("effective 2026-01-01"), cardText);
+    JsonNode informative = await(e -> e.path("action").asText().equals("createMessage")
+        && streamType(e).equals("informative"));
+    assertEquals("Searching our policies…", informative.path("message").path("text").asText());
+    String messageId = informative.path("message").path("messageId").asText();
+    JsonNode streaming = await(e -> streamType(e).equals("streaming"));
+    assertTrue(streaming.path("message").path("text").asText().startsWith("You may take up to five days"),
+        streaming.toString());
+    JsonNode last = await(e -> e.path("action").asText().equals("updateMessage")
+        && !e.path("message").path("aiEntity").isMissingNode() && !e.path("message").path("aiEntity").isNull());
+    JsonNode shown = last.path("message");
+    assertEquals(messageId, shown.path("messageId").asText(), "the final message replaces the streamed one");
+    assertEquals("You may take up to five days of paid compassionate leave [1]. Close relatives include a"
+        + " grandparent [1].", shown.path("text").asText());
+    JsonNode ai = shown.path("aiEntity");
+    assertTrue(ai.path("additionalType").toString().contains("AIGeneratedContent"), ai.toString());
+    JsonNode citation = ai.path("citation").path(0);
+    assertEquals(1, citation.path("position").asInt());
+    assertEquals("Compassionate leave", citation.path("appearance").path("name").asText());
+    assertTrue(citation.path("appearance").path("abstract").asText().contains("five days"), citation.toString());
+    assertTrue(shown.path("feedbackLoopEnabled").asBoolean(), shown.toString());
     String answerId = store.answers().get(0).id();
-    assertEquals(List.of("leave/bereavement.md"), store.answers().get(0).citedSources().subList(0, 1));
+    assertEquals("leave/bereavement.md", store.answers().get(0).citedSources().get(0));
 
-    // when the employee presses 👍 (Action.Submit: a message with a value, sent as a custom activity)
-    ObjectNode press = (ObjectNode) JSON.readTree(get("/_internal/v1/customActivities/template?conversationId="
+    // when the employee presses Teams' own 👍 (the feedback loop's message/submitAction invoke)
+    ObjectNode thumbs = (ObjectNode) JSON.readTree(get("/_internal/v1/customActivities/template?conversationId="
         + chat));
-    press.put("type", "message").put("replyToId", answer.path("message").path("messageId").asText());
-    press.putObject("value").put(AnswerCard.ACTION, AnswerCard.HELPFUL).put("answerId", answerId);
-    assertEquals(200, post("/_internal/v1/customActivities", press).statusCode());
+    thumbs.put("type", "invoke").put("name", "message/submitAction").put("replyToId", messageId);
+    thumbs.putObject("value").put("actionName", "feedback").putObject("actionValue").put("reaction", "like")
+        .put("feedback", "{\"feedbackText\":\"\"}");
+    assertEquals(200, post("/_internal/v1/customActivities", thumbs).statusCode());
 
     // then
-    JsonNode updated = await(e -> e.path("action").asText().equals("updateMessage"));
-    assertTrue(card(updated).toString().contains("Thanks for your feedback: 👍 Helpful."), updated.toString());
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (store.feedback().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
     assertEquals(1, store.feedback().size());
     assertEquals(answerId, store.feedback().get(0).answerId());
     assertTrue(store.feedback().get(0).helpful());
+  }
+
+  static String streamType(JsonNode event) {
+    return event.path("message").path("streamEntity").path("streamType").asText();
   }
 
   @Test

@@ -118,27 +118,136 @@ class TeamsWebhookTest {
     return card(call).path("type").asText().equals("AdaptiveCard");
   }
 
+  /** The AI message entity of an activity, or a missing node. */
+  static JsonNode aiEntity(MicrosoftStandIn.Call call) {
+    for (JsonNode entity : call.body().path("entities")) {
+      if (entity.path("type").asText().equals("https://schema.org/Message")) {
+        return entity;
+      }
+    }
+    return JSON.missingNode();
+  }
+
+  /** An answer: a message labelled as AI-generated (a native AI message or a card). */
+  static boolean isAnswer(MicrosoftStandIn.Call call) {
+    return call.body().path("type").asText().equals("message") && !aiEntity(call).isMissingNode();
+  }
+
   @Test
-  void shouldSendTypingThenAnAdaptiveCardWithSourcesAndActions() throws Exception {
+  void shouldAnswerAPersonalChatWithAnAiMessageCarryingNativeCitationsAndTeamsThumbs() throws Exception {
     // when
     HttpResponse<String> response = post(message("a:personal-1", "personal", "How much compassionate leave?"));
 
-    // then
+    // then: the stream opens with an informative update, and the final message ends it
     assertEquals(202, response.statusCode());
     List<MicrosoftStandIn.Call> sent = microsoft.await(c -> true, 2);
-    assertEquals("typing", sent.get(0).body().path("type").asText());
+    JsonNode informative = sent.get(0).body();
+    assertEquals("typing", informative.path("type").asText());
+    assertEquals("Searching our policies…", informative.path("text").asText());
+    assertEquals("streaminfo", informative.path("entities").path(0).path("type").asText());
+    assertEquals("informative", informative.path("entities").path(0).path("streamType").asText());
+    assertEquals(1, informative.path("entities").path(0).path("streamSequence").asInt());
     assertTrue(sent.get(0).path().startsWith("/v3/conversations/a:personal-1/activities"));
-    JsonNode card = card(sent.get(1));
-    assertEquals("AdaptiveCard", card.path("type").asText());
-    String text = card.toString();
-    assertTrue(text.contains("You get five days [1]."), text);
-    assertTrue(text.contains("[1] Compassionate leave — When a close relative dies · effective 2026-01-01"), text);
-    assertTrue(text.contains("\"type\":\"Action.OpenUrl\"") && text.contains("https://intranet.example/leave"));
-    List<String> actions = card.path("actions").findValuesAsText("title");
-    assertEquals(List.of("👍 Helpful", "👎 Not helpful", "Talk to HR"), actions);
+    String streamId = sent.get(0).responseId();
+    JsonNode answer = sent.get(1).body();
+    assertEquals("message", answer.path("type").asText());
+    assertEquals("You get five days [1].", answer.path("text").asText());
+    JsonNode ai = aiEntity(sent.get(1));
+    assertEquals("Message", ai.path("@type").asText());
+    assertEquals("https://schema.org", ai.path("@context").asText());
+    assertEquals("[\"AIGeneratedContent\"]", ai.path("additionalType").toString());
+    JsonNode claim = ai.path("citation").path(0);
+    assertEquals("Claim", claim.path("@type").asText());
+    assertEquals(1, claim.path("position").asInt());
+    assertEquals("DigitalDocument", claim.path("appearance").path("@type").asText());
+    assertEquals("Compassionate leave", claim.path("appearance").path("name").asText());
+    assertEquals("up to five days", claim.path("appearance").path("abstract").asText());
+    assertEquals("https://intranet.example/leave", claim.path("appearance").path("url").asText());
+    assertEquals("[\"When a close relative dies\",\"effective 2026-01-01\"]",
+        claim.path("appearance").path("keywords").toString());
+    JsonNode streamInfo = answer.path("entities").findParents("type").stream()
+        .filter(e -> e.path("type").asText().equals("streaminfo")).findFirst().orElseThrow();
+    assertEquals("final", streamInfo.path("streamType").asText());
+    assertEquals(streamId, streamInfo.path("streamId").asText());
+    assertTrue(answer.path("channelData").path("feedbackLoopEnabled").asBoolean(), answer.toString());
+    assertEquals(List.of("Talk to HR"), card(sent.get(1)).path("actions").findValuesAsText("title"));
     assertEquals(1, store.answers().size());
     assertEquals("teams:tenant-1:aad-dana", store.answers().get(0).askerId());
     assertEquals("How much compassionate leave?", asked.get(0).text());
+  }
+
+  @Test
+  void shouldStoreTeamsThumbsFeedbackForTheAnswerTheMessageCarried() throws Exception {
+    // given
+    post(message("a:personal-10", "personal", "How much compassionate leave?"));
+    microsoft.await(TeamsWebhookTest::isAnswer, 1);
+    // in Teams the final message of a stream has the stream's id: the informative update's
+    String messageId = microsoft.activities().get(0).responseId();
+    ObjectNode thumbs = message("a:personal-10", "personal", null);
+    thumbs.put("type", "invoke").put("name", "message/submitAction").put("replyToId", messageId)
+        .remove("text");
+    thumbs.putObject("value").put("actionName", "feedback").putObject("actionValue").put("reaction", "dislike")
+        .put("feedback", "{\"feedbackText\":\"wrong policy\"}");
+
+    // when
+    HttpResponse<String> response = post(thumbs);
+
+    // then
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(1, store.feedback().size());
+    assertEquals(store.answers().get(0).id(), store.feedback().get(0).answerId());
+    assertFalse(store.feedback().get(0).helpful());
+    ObjectNode malformed = thumbs.deepCopy();
+    ((ObjectNode) malformed.get("value").get("actionValue")).put("reaction", "maybe");
+    assertEquals(400, post(malformed).statusCode());
+    assertEquals(1, store.feedback().size());
+  }
+
+  @Test
+  void shouldStreamVerifiedSentencesInAPersonalChatAndEndWithTheWholeAnswer() throws Exception {
+    // given: an engine that streams two verified sentences, a second apart, then answers
+    QuestionHandler streaming = new QuestionHandler() {
+      @Override
+      public Reply answer(Question question) {
+        return handler.answer(question);
+      }
+
+      @Override
+      public Reply answer(Question question, io.askhr.question.AnswerStream stream) {
+        stream.verified("You get five days [1].");
+        try {
+          Thread.sleep(TeamsStream.MIN_GAP_NANOS / 1_000_000 + 100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        stream.verified(" Ask your manager first [1].");
+        Reply whole = handler.answer(question);
+        return new Reply("You get five days [1]. Ask your manager first [1].", whole.citations(), 0.8, Set.of(),
+            Reply.Mode.LLM, List.of());
+      }
+    };
+    Settings settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team"),
+        Optional.of(FixtureKnowledge.source()), Optional.empty());
+    Webhook webhook = TeamsAdapter.webhook(settings, streaming, store);
+
+    // when
+    webhook.handle(new WebhookRequest(Map.of(), Map.of(),
+        message("a:personal-11", "personal", "How much compassionate leave?").toString()));
+
+    // then: informative, two streaming updates with all text so far, and the final message, in sequence
+    List<MicrosoftStandIn.Call> sent = microsoft.await(c -> true, 4);
+    String streamId = sent.get(0).responseId();
+    List<String> types = sent.stream().map(c -> c.body().path("entities").findParents("type").stream()
+        .filter(e -> e.path("type").asText().equals("streaminfo")).findFirst().orElseThrow()
+        .path("streamType").asText()).toList();
+    assertEquals(List.of("informative", "streaming", "streaming", "final"), types);
+    assertEquals("You get five days [1].", sent.get(1).body().path("text").asText());
+    assertEquals(2, sent.get(1).body().path("entities").path(0).path("streamSequence").asInt());
+    assertEquals(streamId, sent.get(1).body().path("entities").path(0).path("streamId").asText());
+    assertEquals("You get five days [1]. Ask your manager first [1].", sent.get(2).body().path("text").asText());
+    assertEquals(3, sent.get(2).body().path("entities").path(0).path("streamSequence").asInt());
+    assertEquals("You get five days [1]. Ask your manager first [1].", sent.get(3).body().path("text").asText());
+    assertFalse(aiEntity(sent.get(3)).isMissingNode(), "the final message is the labelled, cited answer");
   }
 
   @Test
@@ -156,17 +265,24 @@ class TeamsWebhookTest {
     List<MicrosoftStandIn.Call> cards = microsoft.await(TeamsWebhookTest::isCard, 1);
     assertEquals("How much compassionate leave?", asked.get(0).text());
     assertTrue(cards.get(0).path().startsWith("/v3/conversations/" + thread + "/activities"), cards.get(0).path());
+    // channels do not render citations: the card keeps the sources and buttons, the entity labels it as AI
+    String text = card(cards.get(0)).toString();
+    assertTrue(text.contains("[1] Compassionate leave — When a close relative dies · effective 2026-01-01"), text);
+    assertEquals(List.of("👍 Helpful", "👎 Not helpful", "Talk to HR"),
+        card(cards.get(0)).path("actions").findValuesAsText("title"));
+    assertEquals("[\"AIGeneratedContent\"]", aiEntity(cards.get(0)).path("additionalType").toString());
+    assertTrue(aiEntity(cards.get(0)).path("citation").isMissingNode());
   }
 
   @Test
   void shouldPassEarlierTurnsOfTheSameConversationOnly() throws Exception {
     // when
     post(message("a:personal-2", "personal", "How much compassionate leave?"));
-    microsoft.await(TeamsWebhookTest::isCard, 1);
+    microsoft.await(TeamsWebhookTest::isAnswer, 1);
     post(message("a:personal-2", "personal", "and for a cousin?"));
-    microsoft.await(TeamsWebhookTest::isCard, 2);
+    microsoft.await(TeamsWebhookTest::isAnswer, 2);
     post(message("a:personal-3", "personal", "unrelated"));
-    microsoft.await(TeamsWebhookTest::isCard, 3);
+    microsoft.await(TeamsWebhookTest::isAnswer, 3);
 
     // then
     assertEquals(2, asked.get(1).history().size());
@@ -184,12 +300,13 @@ class TeamsWebhookTest {
     post(message(thread, "channel", "<at>AskHR</at> how do I raise a grievance about my manager"));
 
     // then
-    List<MicrosoftStandIn.Call> privateCards = microsoft.await(c -> isCard(c) && c.path().contains("a:private-"), 1);
+    List<MicrosoftStandIn.Call> privateCards = microsoft.await(c -> isAnswer(c) && c.path().contains("a:private-"),
+        1);
     MicrosoftStandIn.Call created = microsoft.calls().stream()
         .filter(c -> c.method().equals("POST") && c.path().equals("/v3/conversations")).findFirst().orElseThrow();
     assertEquals("29:dana", created.body().path("members").path(0).path("id").asText());
     assertEquals("tenant-1", created.body().path("tenantId").asText());
-    assertTrue(card(privateCards.get(0)).toString().contains("You get five days"));
+    assertEquals("You get five days [1].", privateCards.get(0).body().path("text").asText());
     MicrosoftStandIn.Call notice = microsoft.await(c -> c.path().contains(thread)
         && c.body().path("type").asText().equals("message"), 1).get(0);
     assertTrue(notice.body().path("text").asText().contains("private chat"));
@@ -200,16 +317,17 @@ class TeamsWebhookTest {
   @Test
   void shouldRecordFeedbackAndUpdateTheCard() throws Exception {
     // given
-    post(message("a:personal-4", "personal", "How much compassionate leave?"));
+    String thread = "19:general@thread.tacv2;messageid=4";
+    post(message(thread, "channel", "How much compassionate leave?"));
     JsonNode helpful = card(microsoft.await(TeamsWebhookTest::isCard, 1).get(0)).path("actions").path(0).path("data");
 
     // when
-    HttpResponse<String> response = post(submit("a:personal-4", "activity-card-1", helpful));
+    HttpResponse<String> response = post(submit(thread, "activity-card-1", helpful));
 
     // then
     assertEquals(202, response.statusCode());
     MicrosoftStandIn.Call update = microsoft.await(c -> c.method().equals("PUT"), 1).get(0);
-    assertEquals("/v3/conversations/a:personal-4/activities/activity-card-1", update.path());
+    assertEquals("/v3/conversations/" + thread + "/activities/activity-card-1", update.path());
     String redrawn = card(update).toString();
     assertTrue(redrawn.contains("Thanks for your feedback: 👍 Helpful."), redrawn);
     assertEquals(List.of("Talk to HR"), card(update).path("actions").findValuesAsText("title"));
@@ -222,7 +340,7 @@ class TeamsWebhookTest {
   void shouldHandToHrAndNotifyTheEmployeeOnceWhenResolved() throws Exception {
     // given
     post(message("a:personal-5", "personal", "How much compassionate leave?"));
-    JsonNode talkToHr = card(microsoft.await(TeamsWebhookTest::isCard, 1).get(0)).path("actions").path(2)
+    JsonNode talkToHr = card(microsoft.await(TeamsWebhookTest::isCard, 1).get(0)).path("actions").path(0)
         .path("data");
 
     // when
@@ -266,7 +384,7 @@ class TeamsWebhookTest {
     Webhook withoutHr = webhook(Optional.empty());
     ObjectNode question = message("a:personal-6", "personal", "How much compassionate leave?");
     withoutHr.handle(new WebhookRequest(Map.of(), Map.of(), question.toString()));
-    JsonNode talkToHr = card(microsoft.await(TeamsWebhookTest::isCard, 1).get(0)).path("actions").path(2)
+    JsonNode talkToHr = card(microsoft.await(TeamsWebhookTest::isCard, 1).get(0)).path("actions").path(0)
         .path("data");
 
     // when
@@ -287,7 +405,7 @@ class TeamsWebhookTest {
     Webhook unreachableHr = webhook(Optional.of("http://127.0.0.1:" + closed));
     unreachableHr.handle(new WebhookRequest(Map.of(), Map.of(),
         message("a:personal-9", "personal", "How much compassionate leave?").toString()));
-    JsonNode talkToHr = card(microsoft.await(TeamsWebhookTest::isCard, 1).get(0)).path("actions").path(2)
+    JsonNode talkToHr = card(microsoft.await(TeamsWebhookTest::isCard, 1).get(0)).path("actions").path(0)
         .path("data");
 
     // when
@@ -330,10 +448,10 @@ class TeamsWebhookTest {
   @Test
   void shouldAnswerAnExecuteActionInvokeWithTheUpdatedCard() throws Exception {
     // given
-    post(message("a:personal-8", "personal", "How much compassionate leave?"));
+    post(message("19:general@thread.tacv2;messageid=8", "channel", "How much compassionate leave?"));
     JsonNode notHelpful = card(microsoft.await(TeamsWebhookTest::isCard, 1).get(0)).path("actions").path(1)
         .path("data");
-    ObjectNode invoke = message("a:personal-8", "personal", null);
+    ObjectNode invoke = message("19:general@thread.tacv2;messageid=8", "channel", null);
     invoke.put("type", "invoke").put("name", "adaptiveCard/action").remove("text");
     invoke.putObject("value").putObject("action").put("type", "Action.Execute").set("data", notHelpful);
 
