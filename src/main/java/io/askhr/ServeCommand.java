@@ -94,9 +94,10 @@ final class ServeCommand implements Callable<Integer> {
         log.info("Stopping: no new requests; answers in flight may take up to {} s", WebServer.STOP_GRACE_SECONDS);
       }
     } finally {
+      // Logged before the shutdown hook is released: once it returns, the JVM may exit before another line is written.
+      log.info("AskHR stopped");
       closed.countDown();
     }
-    log.info("AskHR stopped");
     return 0;
   }
 

@@ -33,11 +33,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -125,6 +130,71 @@ class DeployFilesTest {
     assertTrue(String.join(" ", healthcheck).contains(WebServer.HEALTH_PATH));
     assertEquals(0, run(healthcheck, Map.of("PORT", String.valueOf(port))), "healthy server");
     assertNotEquals(0, run(healthcheck, Map.of("PORT", String.valueOf(freePort()))), "no server");
+  }
+
+  @Test
+  void shouldBuildTheSameImageWithJibAsWithTheDockerfile() throws Exception {
+    // given the Jib settings of the image profile and the Dockerfile
+    Element jib = jibConfiguration();
+    Element container = child(jib, "container");
+    String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile")).replace("\\\n", " ");
+    Map<String, String> dockerEnv = dockerEnv(dockerfile);
+
+    // then both run as uid/gid 10001 (the Deployment's runAsUser), on the same port, folders and variables
+    assertEquals("10001:10001", text(child(container, "user")));
+    assertTrue(dockerfile.contains("--uid 10001") && dockerfile.contains("--gid 10001"), "Dockerfile user 10001");
+    assertTrue(Files.readString(DEPLOY.resolve("k8s/base/deployment.yaml")).contains("runAsUser: 10001"));
+    assertEquals(List.of(single(dockerfile, "(?m)^EXPOSE (\\d+)$")), texts(child(container, "ports")));
+    Map<String, String> jibEnv = new HashMap<>();
+    for (Element e : children(child(container, "environment"))) {
+      jibEnv.put(e.getTagName(), text(e));
+    }
+    assertEquals(dockerEnv, jibEnv);
+    assertEquals(List.of(new ObjectMapper().readValue(single(dockerfile, "(?m)^ENTRYPOINT (\\[.*\\])$"),
+        String[].class)), texts(child(container, "entrypoint")));
+    assertEquals(List.of(new ObjectMapper().readValue(single(dockerfile, "(?m)^CMD (\\[.*\\])$"), String[].class)),
+        texts(child(container, "args")));
+    assertEquals(List.of(new ObjectMapper().readValue(single(dockerfile, "(?m)^VOLUME (\\[.*\\])$"),
+        String[].class)), texts(child(container, "volumes")));
+    assertEquals(dockerfile.contains("WORKDIR /app") ? "/app" : "?", text(child(container, "workingDirectory")));
+  }
+
+  /** The {@code <configuration>} of jib-maven-plugin in pom.xml. */
+  private static Element jibConfiguration() throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document pom = factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+    NodeList plugins = pom.getElementsByTagName("plugin");
+    for (int i = 0; i < plugins.getLength(); i++) {
+      Element plugin = (Element) plugins.item(i);
+      if (text(child(plugin, "artifactId")).equals("jib-maven-plugin")) {
+        return child(plugin, "configuration");
+      }
+    }
+    throw new AssertionError("no jib-maven-plugin in pom.xml");
+  }
+
+  private static List<Element> children(Element parent) {
+    List<Element> children = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        children.add(e);
+      }
+    }
+    return children;
+  }
+
+  private static Element child(Element parent, String name) {
+    return children(parent).stream().filter(e -> e.getTagName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no <" + name + "> in <" + parent.getTagName() + ">"));
+  }
+
+  private static String text(Element element) {
+    return element.getTextContent().strip();
+  }
+
+  private static List<String> texts(Element parent) {
+    return children(parent).stream().map(DeployFilesTest::text).toList();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.askhr;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,14 +104,9 @@ class ServeShutdownTest {
     throw new AssertionError("no log line starts with '" + messageStart + "': " + lines);
   }
 
-  private static void awaitModelRequests(LoopbackChatServer model, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (model.requests().size() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the model got " + model.requests().size() + " requests, expected " + count);
-      }
-      Thread.sleep(20);
-    }
+  private static void awaitModelRequests(LoopbackChatServer model, int count) {
+    await("the model gets " + count + " requests").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        .until(() -> model.requests().size() >= count);
   }
 
 }

@@ -1,5 +1,6 @@
 package io.askhr;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,10 +64,9 @@ class TwoReplicasTest {
         assertEquals(200, first.join().statusCode());
         assertEquals(200, second.statusCode());
         SlackStandIn.Call answered = slack.await("chat.update", c -> true);
-        Thread.sleep(1500);
-        assertEquals(1, slack.calls("chat.postMessage").size(), "answered " + slack.calls("chat.postMessage").size()
-            + " times");
-        assertEquals(1, slack.calls("chat.update").size());
+        // and no second answer follows while the other replica has had ample time to post one
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+            .until(() -> slack.calls("chat.postMessage").size() == 1 && slack.calls("chat.update").size() == 1);
 
         // when the employee presses 👍 on the answer, and replica A receives it
         String answerId = SlackStandIn.blocks(answered).stream().filter(x -> x.path("type").asText().equals("actions"))
@@ -99,20 +99,14 @@ class TwoReplicasTest {
   }
 
   /** Polls a replica's dashboard API until it shows the feedback (writes are buffered, so not instant). */
-  private JsonNode awaitHelpful(ServeProcess replica, int helpful) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    JsonNode totals = null;
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(replica.baseUrl()
-          + "/hr/api/insight?days=1")).header("Authorization", "Bearer " + DASHBOARD_TOKEN).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode(), response.body());
-      totals = json.readTree(response.body()).path("totals");
-      if (totals.path("helpful").asInt() >= helpful) {
-        return totals;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("replica B never showed the feedback; totals: " + totals);
+  private JsonNode awaitHelpful(ServeProcess replica, int helpful) {
+    return await("replica B shows the feedback").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(replica.baseUrl()
+              + "/hr/api/insight?days=1")).header("Authorization", "Bearer " + DASHBOARD_TOKEN).build(),
+              HttpResponse.BodyHandlers.ofString());
+          assertEquals(200, response.statusCode(), response.body());
+          return json.readTree(response.body()).path("totals");
+        }, totals -> totals.path("helpful").asInt() >= helpful);
   }
 }

@@ -1,42 +1,37 @@
 package io.askhr.insight;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import com.zaxxer.hikari.HikariConfig;
 
 /** What differs between the two databases; the schema and queries are shared. */
 enum Dialect {
-  SQLITE {
+  SQLITE(4) {
     @Override
-    void configure(Connection connection) throws SQLException {
-      try (Statement statement = connection.createStatement()) {
-        // WAL lets `askhr report` read while `serve` writes; the busy timeout waits out the other writer.
-        statement.execute("PRAGMA journal_mode=WAL");
-        statement.execute("PRAGMA busy_timeout=5000");
-        statement.execute("PRAGMA synchronous=NORMAL");
-      }
-    }
-
-    @Override
-    void lockForMigration(Connection connection) {
-      // NOTE: SQLite takes its write lock at the first DDL statement of the transaction; nothing to do.
+    void configure(HikariConfig pool) {
+      // Driver properties, applied to every pooled connection. WAL lets `askhr report` read while `serve` writes and
+      // pooled connections read while one writes; the busy timeout waits out the other writer.
+      pool.addDataSourceProperty("journal_mode", "WAL");
+      pool.addDataSourceProperty("busy_timeout", "5000");
+      pool.addDataSourceProperty("synchronous", "NORMAL");
     }
   },
-  POSTGRES {
+  POSTGRES(8) {
     @Override
-    void configure(Connection connection) {}
-
-    @Override
-    void lockForMigration(Connection connection) throws SQLException {
-      // Several replicas may start together; one migrates while the others wait for this transaction to end.
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SELECT pg_advisory_xact_lock(7214420905)");
-      }
-    }
+    void configure(HikariConfig pool) {}
   };
 
-  abstract void configure(Connection connection) throws SQLException;
+  /**
+   * Connections for answers, feedback, escalations and the HR dashboard. SQLite writes one at a time whatever the
+   * pool, so a few connections are enough for its readers; PostgreSQL serves several replicas, each with this many.
+   */
+  final int queryConnections;
 
-  /** Called inside the migration transaction. */
-  abstract void lockForMigration(Connection connection) throws SQLException;
+  Dialect(int queryConnections) {
+    this.queryConnections = queryConnections;
+  }
+
+  static Dialect of(String url) {
+    return url.startsWith("jdbc:sqlite:") ? SQLITE : POSTGRES;
+  }
+
+  abstract void configure(HikariConfig pool);
 }

@@ -2,8 +2,8 @@ package io.askhr.insight;
 
 import io.askhr.question.Platform;
 import io.askhr.question.Reply;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The insight store on SQLite or PostgreSQL over plain JDBC. Asker ids are pseudonymised and question text redacted
+ * The insight store on SQLite or PostgreSQL over plain JDBC, with HikariCP pools and Flyway migrations. Asker ids are pseudonymised and question text redacted
  * before anything is written. Recording answers, feedback and escalations never throws: a database failure is logged
  * and answering goes on. Looking up or resolving an escalation throws {@link InsightStoreException} when the database
  * fails, so that "already resolved" is only said when it is true and HR can press the button again later.
@@ -36,18 +36,16 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries, Eve
   private static final String ESCALATION_COLUMNS =
       "id, answer_id, platform, reply_address, question, answer, link, status, opened_ms, resolved_ms, resolved_by";
 
-  private final String url;
   private final String safeUrl;
   private final Dialect dialect;
   private final Pseudonyms pseudonyms;
-  private Connection connection;
+  private final InsightPools pools;
 
-  private JdbcInsightStore(String url, Dialect dialect, Pseudonyms pseudonyms, Connection connection) {
-    this.url = url;
+  private JdbcInsightStore(String url, Dialect dialect, Pseudonyms pseudonyms, InsightPools pools) {
     this.safeUrl = withoutCredentials(url);
     this.dialect = dialect;
     this.pseudonyms = pseudonyms;
-    this.connection = connection;
+    this.pools = pools;
   }
 
   /**
@@ -57,27 +55,14 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries, Eve
    * @param salt the secret key of the asker pseudonyms
    */
   public static JdbcInsightStore open(String url, String salt) {
-    Dialect dialect = url.startsWith("jdbc:sqlite:") ? Dialect.SQLITE : Dialect.POSTGRES;
+    Dialect dialect = Dialect.of(url);
     Pseudonyms pseudonyms = new Pseudonyms(salt);
-    Connection connection = null;
+    InsightPools pools = InsightPools.open(url, dialect);
     try {
-      connection = connect(url, dialect);
-      Migrations.apply(connection, dialect);
-      return new JdbcInsightStore(url, dialect, pseudonyms, connection);
-    } catch (SQLException e) {
-      closeQuietly(connection);
-      throw new InsightStoreException("Cannot open the insight database " + withoutCredentials(url) + " ("
-          + e.getMessage() + ")", e);
-    }
-  }
-
-  private static Connection connect(String url, Dialect dialect) throws SQLException {
-    Connection connection = DriverManager.getConnection(url);
-    try {
-      dialect.configure(connection);
-      return connection;
-    } catch (SQLException e) {
-      closeQuietly(connection);
+      InsightMigrations.apply(pools.queries());
+      return new JdbcInsightStore(url, dialect, pseudonyms, pools);
+    } catch (RuntimeException e) {
+      pools.close();
       throw e;
     }
   }
@@ -280,9 +265,10 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries, Eve
     return dialect == Dialect.POSTGRES;
   }
 
+  /** On the claims pool: a Slack retry must be claimed at once, not after the dashboard's reports. */
   @Override
   public boolean claim(String key) {
-    return read("claim an event", connection -> {
+    return run(pools.claims(), "claim an event", connection -> {
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO claimed_events (event_key, claimed_ms)"
           + " VALUES (?, ?) ON CONFLICT (event_key) DO NOTHING")) {
         insert.setString(1, key);
@@ -295,7 +281,7 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries, Eve
   @Override
   public boolean reachable() {
     try {
-      return read("check the database", connection -> connection.isValid(2));
+      return run(pools.claims(), "check the database", connection -> connection.isValid(2));
     } catch (InsightStoreException e) {
       return false;
     }
@@ -333,37 +319,26 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries, Eve
     }
   }
 
-  /** Runs work on the one connection, reconnecting once when it was lost (a database restart, a network blip). */
-  private synchronized <T> T read(String what, Work<T> work) {
-    try {
-      return work.run(connection());
-    } catch (SQLException first) {
-      if (!lost()) {
-        throw new InsightStoreException("Could not " + what + " (" + first.getMessage() + ")", first);
-      }
-      closeQuietly(connection);
-      connection = null;
-      try {
-        return work.run(connection());
-      } catch (SQLException second) {
-        throw new InsightStoreException("Could not " + what + " (" + second.getMessage() + ")", second);
-      }
-    }
+  /** Runs work on a connection from the query pool. */
+  private <T> T read(String what, Work<T> work) {
+    return run(pools.queries(), what, work);
   }
 
-  private Connection connection() throws SQLException {
-    if (connection == null) {
-      connection = connect(url, dialect);
-    }
-    return connection;
-  }
-
-  private boolean lost() {
-    try {
-      return connection == null || !connection.isValid(2);
+  /**
+   * Runs work on a pooled connection. HikariCP checks a connection before lending it and replaces one that a database
+   * restart broke, so a failure here is reported, not retried: {@link BufferedInsightStore} retries the writes.
+   */
+  private static <T> T run(HikariDataSource pool, String what, Work<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      return work.run(connection);
     } catch (SQLException e) {
-      return true;
+      throw new InsightStoreException("Could not " + what + " (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** The query pool, for tests that occupy it. */
+  HikariDataSource queryPool() {
+    return pools.queries();
   }
 
   private static String nullToEmpty(String text) {
@@ -375,19 +350,8 @@ public final class JdbcInsightStore implements InsightStore, InsightQueries, Eve
     return url.replaceAll("\\?.*$", "").replaceAll("//[^/@]*@", "//");
   }
 
-  private static void closeQuietly(Connection connection) {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // Closing a broken connection can fail; there is nothing left to release.
-      }
-    }
-  }
-
   @Override
-  public synchronized void close() {
-    closeQuietly(connection);
-    connection = null;
+  public void close() {
+    pools.close();
   }
 }

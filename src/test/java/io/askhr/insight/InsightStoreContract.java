@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.askhr.question.Platform;
 import io.askhr.question.Reply;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -198,8 +201,66 @@ abstract class InsightStoreContract {
 
     // then
     assertEquals(1, store.answers(Instant.EPOCH).size());
-    assertEquals("1|V1__insight.sql\n2|V2__event_claims.sql",
-        dump("SELECT version, name FROM schema_version ORDER BY version").strip());
+    assertEquals("1|insight\n2|event claims", dump("SELECT version, description FROM flyway_schema_history"
+        + " WHERE success ORDER BY installed_rank").strip());
+  }
+
+  @Test
+  void shouldUpgradeADatabaseThatTheOldMigrationRunnerCreated() throws Exception {
+    // given a database at version 1 of AskHR's own runner (before Flyway), with a stored answer
+    store.close();
+    store = null;
+    dropEverything();
+    try (Connection old = DriverManager.getConnection(currentUrl()); Statement statement = old.createStatement()) {
+      for (String sql : script("db/insight/V1__insight.sql").split(";\\s*\n")) {
+        if (!sql.isBlank()) {
+          statement.execute(sql);
+        }
+      }
+      statement.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+          + " applied_ms BIGINT NOT NULL)");
+      statement.execute("INSERT INTO schema_version VALUES (1, 'V1__insight.sql', 0)");
+      statement.execute("INSERT INTO answers VALUES ('old', 1, 'SLACK', 'p-x', 'q', 'EXTRACTIVE', '', '', 5)");
+    }
+
+    // when
+    store = JdbcInsightStore.open(currentUrl(), SALT);
+
+    // then Flyway took over at version 1, applied version 2 and kept the data
+    assertEquals("1|AskHR schema_version before Flyway\n2|event claims", dump("SELECT version, description"
+        + " FROM flyway_schema_history WHERE success ORDER BY installed_rank").strip());
+    assertEquals(List.of("old"), store.answers(Instant.EPOCH).stream().map(AnsweredQuestion::id).toList());
+    assertTrue(store.claim("slack:EvAfterUpgrade"), "version 2's table is there");
+  }
+
+  @Test
+  void shouldClaimAnEventWhileEveryQueryConnectionIsBusy() throws Exception {
+    // given the dashboard's reports hold every connection of the query pool
+    List<Connection> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < store.queryPool().getMaximumPoolSize(); i++) {
+        held.add(store.queryPool().getConnection());
+      }
+
+      // when a Slack retry arrives, then it is claimed on a connection of its own
+      assertTrue(store.claim("slack:EvBusy"));
+      assertFalse(store.claim("slack:EvBusy"));
+      assertTrue(store.reachable());
+    } finally {
+      for (Connection connection : held) {
+        connection.close();
+      }
+    }
+  }
+
+  /** Drops the tables of this test's database, as an empty database before any AskHR release. */
+  abstract void dropEverything() throws Exception;
+
+  static String script(String resource) throws Exception {
+    try (InputStream in = InsightStoreContract.class.getClassLoader().getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(line -> !line.startsWith("--")).reduce("", (a, b) -> a + b + "\n");
+    }
   }
 
   @Test

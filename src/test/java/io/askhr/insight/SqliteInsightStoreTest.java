@@ -1,5 +1,6 @@
 package io.askhr.insight;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,13 @@ class SqliteInsightStoreTest extends InsightStoreContract {
   @Override
   String freshDatabaseUrl() {
     return currentUrl();
+  }
+
+  @Override
+  void dropEverything() throws Exception {
+    Files.deleteIfExists(dir.resolve("insight.db"));
+    Files.deleteIfExists(dir.resolve("insight.db-wal"));
+    Files.deleteIfExists(dir.resolve("insight.db-shm"));
   }
 
   @Override

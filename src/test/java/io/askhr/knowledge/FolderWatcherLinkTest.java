@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,15 +45,6 @@ class FolderWatcherLinkTest {
         .anyMatch(h -> h.passage().source().equals(source));
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within 20 s");
-      }
-      Thread.sleep(50);
-    }
-  }
 
   @Test
   void shouldSeeEditsInsideAFolderReachedThroughALink() throws Exception {
@@ -62,7 +52,7 @@ class FolderWatcherLinkTest {
     Files.writeString(link.resolve("parking.md"), "# Parking\n\nStaff may park in the zeppelin car park.\n");
 
     // then
-    await(() -> indexed("parking.md"));
+    FolderWatcherTest.awaitTrue(() -> indexed("parking.md"));
   }
 
   @Test
@@ -76,7 +66,7 @@ class FolderWatcherLinkTest {
     Files.move(swap, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
     // then
-    await(() -> indexed("parking.md"));
+    FolderWatcherTest.awaitTrue(() -> indexed("parking.md"));
     assertTrue(Files.isSymbolicLink(link));
   }
 }

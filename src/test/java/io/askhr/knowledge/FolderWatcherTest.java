@@ -1,5 +1,6 @@
 package io.askhr.knowledge;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real watch service on a temp folder, re-indexing a real index, as {@code serve} does. */
 class FolderWatcherTest {
 
-  /** Generous: the debounce is 300 ms here and re-indexing one file takes well under a second. */
+  /** Patience, not a speed target: the debounce is 300 ms here and re-indexing one file takes well under a second. */
   static final Duration PATIENCE = Duration.ofSeconds(20);
   static final String PARKING = "---\ntitle: Parking\n---\n# Parking\n\nStaff may park in the zeppelin car park"
       + " behind the office free of charge.\n";
@@ -79,33 +80,24 @@ class FolderWatcherTest {
     return index.searcher().search(query, Scope.everyone(), 3);
   }
 
-  private static Duration awaitTrue(BooleanSupplier condition) throws InterruptedException {
-    long start = System.nanoTime();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - start > PATIENCE.toNanos()) {
-        throw new AssertionError("not reached within " + PATIENCE);
-      }
-      Thread.sleep(50);
-    }
-    return Duration.ofNanos(System.nanoTime() - start);
+  static void awaitTrue(BooleanSupplier condition) {
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
   }
 
   @Test
-  void shouldIndexAnAddedFileWithinSeconds() throws Exception {
+  void shouldIndexAnAddedFile() throws Exception {
     // when
     Files.writeString(knowledge.resolve("parking.md"), PARKING);
-    Duration took = awaitTrue(() -> indexedSources().contains("parking.md"));
+    awaitTrue(() -> indexedSources().contains("parking.md"));
 
     // then
     assertTrue(search("where can I park at the zeppelin car park").get(0).passage().text().contains("zeppelin"));
-    System.out.println("Watcher: added file searchable after " + took.toMillis() + " ms");
   }
 
   @Test
   void shouldIndexFilesInANewSubfolder() throws Exception {
     // when
     Path sub = Files.createDirectories(knowledge.resolve("facilities/uk"));
-    Thread.sleep(100);
     Files.writeString(sub.resolve("parking.md"), PARKING);
 
     // then
@@ -121,11 +113,10 @@ class FolderWatcherTest {
     Files.writeString(bereavement, Files.readString(bereavement).replace("up to five days", "up to eight days"));
 
     // then
-    Duration took = awaitTrue(() -> search("how many days compassionate leave when a relative dies").stream()
+    awaitTrue(() -> search("how many days compassionate leave when a relative dies").stream()
         .anyMatch(h -> h.passage().text().contains("up to eight days")));
     assertFalse(search("how many days compassionate leave when a relative dies").stream()
         .anyMatch(h -> h.passage().text().contains("up to five days")));
-    System.out.println("Watcher: edited file re-indexed after " + took.toMillis() + " ms");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.askhr.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,9 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** {@code askhr serve} in its own JVM, as operators run it: its own environment, a free port, logs in a file. */
 public final class ServeProcess implements AutoCloseable {
+
+  static final Duration STARTUP_PATIENCE = Duration.ofMinutes(3);
 
   private final Process process;
   private final Path log;
@@ -62,24 +67,25 @@ public final class ServeProcess implements AutoCloseable {
     return process;
   }
 
+  /**
+   * Waits for /healthz. Patience, not a speed target: a JVM that indexes and migrates at start-up can take minutes on
+   * a machine shared by several builds.
+   */
   private void awaitHealthy() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + logs());
-      }
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/healthz")).build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(200);
+    try {
+      await().atMost(STARTUP_PATIENCE).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
+          .until(() -> {
+            if (!process.isAlive()) {
+              throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + logs());
+            }
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+          });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("serve did not become healthy within " + STARTUP_PATIENCE.toSeconds() + " s:\n"
+          + logs(), e);
     }
-    throw new AssertionError("serve did not become healthy within 90 s:\n" + logs());
   }
 
   /** Sends SIGTERM and waits for the process to exit; returns its exit status. */
