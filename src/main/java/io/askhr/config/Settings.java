@@ -40,7 +40,9 @@ public record Settings(
     AudienceMap audienceMap,
     InsightSettings insight,
     Limits limits,
-    Logging logging) {
+    Logging logging,
+    EmbeddingSettings embedding,
+    Optional<Path> synonymsFile) {
 
   /**
    * How AskHR logs; logback reads the same variables (src/main/resources/logback.xml).
@@ -105,7 +107,43 @@ public record Settings(
             positive(parse(env, "RATE_LIMIT_PER_MINUTE", "10", Integer::parseInt, "a whole number such as 10"),
                 "RATE_LIMIT_PER_MINUTE"),
             positive(parse(env, "MAX_CONCURRENT_ANSWERS", "16", Integer::parseInt, "a whole number such as 16"),
-                "MAX_CONCURRENT_ANSWERS")), logging(env));
+                "MAX_CONCURRENT_ANSWERS")), logging(env), embedding(env), synonymsFile(env));
+  }
+
+  /** Where HR's synonyms live: {@code SYNONYMS_FILE}, else bot/synonyms.txt when present, else the bundled list. */
+  private static Optional<Path> synonymsFile(Map<String, String> env) {
+    Optional<Path> configured = optional(env, "SYNONYMS_FILE").map(Path::of);
+    if (configured.isPresent() && !Files.isRegularFile(configured.get())) {
+      throw new ConfigException("SYNONYMS_FILE " + configured.get().toAbsolutePath() + " is not a readable file");
+    }
+    return configured.or(() -> Optional.of(Path.of("bot", "synonyms.txt")).filter(Files::isRegularFile));
+  }
+
+  private static EmbeddingSettings embedding(Map<String, String> env) {
+    Optional<String> baseUrl = optional(env, "EMBEDDING_BASE_URL");
+    Optional<String> apiKey = optional(env, "EMBEDDING_API_KEY");
+    Optional<String> model = optional(env, "EMBEDDING_MODEL");
+    if (baseUrl.isPresent()) {
+      if (!baseUrl.get().matches("https?://.+")) {
+        throw new ConfigException("EMBEDDING_BASE_URL must be an http(s) URL such as http://localhost:8080/v1, got "
+            + baseUrl.get());
+      }
+      if (model.isEmpty()) {
+        throw new ConfigException("EMBEDDING_BASE_URL is set: EMBEDDING_MODEL must name the endpoint's model, such as"
+            + " bge-m3 or text-embedding-3-small");
+      }
+      return new EmbeddingSettings(model.get(), baseUrl, apiKey);
+    }
+    if (apiKey.isPresent()) {
+      throw new ConfigException("EMBEDDING_API_KEY is set but EMBEDDING_BASE_URL is not: set both for a remote"
+          + " embedding model, or neither for the in-process one");
+    }
+    String name = model.orElse(EmbeddingSettings.DEFAULT_MODEL).toLowerCase(Locale.ROOT);
+    if (!EmbeddingSettings.IN_PROCESS.contains(name)) {
+      throw new ConfigException("EMBEDDING_MODEL must be one of " + String.join(", ", EmbeddingSettings.IN_PROCESS)
+          + " (or a remote model's name with EMBEDDING_BASE_URL), got '" + model.orElse("") + "'");
+    }
+    return new EmbeddingSettings(name, Optional.empty(), Optional.empty());
   }
 
   private static Logging logging(Map<String, String> env) {
