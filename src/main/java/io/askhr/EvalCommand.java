@@ -100,8 +100,8 @@ final class EvalCommand implements Callable<Integer> {
   /** AskHR's hybrid (with any weights given on the command line), then the plain recipes when asked. */
   private Map<String, FusionWeights> recipes() {
     FusionWeights d = FusionWeights.DEFAULT;
-    double lexical = lexicalWeight == null ? d.lexical() : lexicalWeight;
-    FusionWeights hybrid = d.with(fusion == null ? d.method() : fusion, lexical, 1 - lexical)
+    FusionWeights hybrid = d.with(fusion == null ? d.method() : fusion,
+            lexicalWeight == null ? d.lexical() : lexicalWeight, lexicalWeight == null ? d.vector() : 1 - lexicalWeight)
         .withBoosts(titleBoost == null ? d.titleBoost() : titleBoost, d.headingBoost(),
             synonymBoost == null ? d.synonymBoost() : synonymBoost);
     Map<String, FusionWeights> recipes = new LinkedHashMap<>();

@@ -64,14 +64,6 @@ public record Settings(
    */
   public record Limits(int questionsPerMinute, int concurrentAnswers) {}
 
-  /**
-   * Best-match similarity below which a question counts as not covered, and below which an extractive answer is
-   * hedged. Measured with {@code askhr eval} over 115 answerable and 25 unanswerable questions (README "Not covered"):
-   * no threshold separates them cleanly with this embedding model, so the lower one refuses only clear misses.
-   */
-  static final double DEFAULT_MIN_SIMILARITY = 0.30;
-  static final double DEFAULT_CONFIDENT_SIMILARITY = 0.45;
-
   /** Reads the settings from environment variables, with command-line overrides for the two folders. */
   public static Settings fromEnvironment(Map<String, String> env, Optional<Path> knowledge, Optional<Path> index) {
     Path knowledgeDir = knowledge.orElse(Path.of(env.getOrDefault("KNOWLEDGE_DIR", "knowledge")));
@@ -83,10 +75,11 @@ public record Settings(
       throw new ConfigException("PORT must be between 0 and 65535, got " + port);
     }
     String hrContact = env.getOrDefault("HR_CONTACT", "the People team (people@brightwater.example, #ask-people)");
+    EmbeddingSettings embedding = embedding(env);
     AnswerSettings answers = new AnswerSettings(
         positive(parse(env, "RETRIEVAL_TOP_K", "6", Integer::parseInt, "a whole number such as 6"), "RETRIEVAL_TOP_K"),
-        similarity(env, "RETRIEVAL_MIN_SIMILARITY", DEFAULT_MIN_SIMILARITY),
-        similarity(env, "RETRIEVAL_CONFIDENT_SIMILARITY", DEFAULT_CONFIDENT_SIMILARITY),
+        similarity(env, "RETRIEVAL_MIN_SIMILARITY", embedding.defaultMinSimilarity()),
+        similarity(env, "RETRIEVAL_CONFIDENT_SIMILARITY", embedding.defaultConfidentSimilarity()),
         positive(parse(env, "MAX_QUESTION_CHARS", "4000", Integer::parseInt, "a whole number such as 4000"),
             "MAX_QUESTION_CHARS"),
         hrContact);
@@ -107,7 +100,7 @@ public record Settings(
             positive(parse(env, "RATE_LIMIT_PER_MINUTE", "10", Integer::parseInt, "a whole number such as 10"),
                 "RATE_LIMIT_PER_MINUTE"),
             positive(parse(env, "MAX_CONCURRENT_ANSWERS", "16", Integer::parseInt, "a whole number such as 16"),
-                "MAX_CONCURRENT_ANSWERS")), logging(env), embedding(env), synonymsFile(env));
+                "MAX_CONCURRENT_ANSWERS")), logging(env), embedding, synonymsFile(env));
   }
 
   /** Where HR's synonyms live: {@code SYNONYMS_FILE}, else bot/synonyms.txt when present, else the bundled list. */
