@@ -77,8 +77,8 @@ class SettingsTest {
         .getMessage().startsWith("LLM_TIMEOUT must be"));
     assertTrue(assertThrows(ConfigException.class, () -> from(Map.of("LLM_API_KEY", "k", "LLM_TIMEOUT", "0s")))
         .getMessage().startsWith("LLM_TIMEOUT must be longer than zero"));
-    assertTrue(assertThrows(ConfigException.class, () -> from(Map.of("RETRIEVAL_MIN_SIMILARITY", "0.6"))).getMessage()
-        .startsWith("RETRIEVAL_MIN_SIMILARITY (0.6) must not be above"));
+    assertTrue(assertThrows(ConfigException.class, () -> from(Map.of("RETRIEVAL_MIN_SIMILARITY", "0.9"))).getMessage()
+        .startsWith("RETRIEVAL_MIN_SIMILARITY (0.9) must not be above"));
   }
 
   @Test

@@ -64,9 +64,9 @@ class RetrievalQualityTest {
   }
 
   private static void atLeast(String what, double measured, double target) {
-    assertTrue(measured >= target, String.format(Locale.ROOT, "%s %.3f is under the target %.2f by %.3f", what,
+    assertTrue(measured >= target, String.format(Locale.ROOT, "%s %.3f is under the target %.3f by %.3f", what,
         measured, target, target - measured));
-    System.out.printf(Locale.ROOT, "%s %.3f >= %.2f (margin %.3f)%n", what, measured, target, measured - target);
+    System.out.printf(Locale.ROOT, "%s %.3f >= %.3f (margin %.3f)%n", what, measured, target, measured - target);
   }
 
   private static void above(String what, double measured, double baseline) {

@@ -75,7 +75,7 @@ class TeamsPlaygroundTest {
     // the real answer engine over the fixture policies, served as `serve` does
     index = PolicyIndex.open(temp.resolve("index"), TestModels.embeddings());
     index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000), PassageSplitter.defaults());
-    Settings settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)"),
+    Settings settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)", "EMBEDDING_MODEL", "minilm"),
         Optional.of(FixtureKnowledge.source()), Optional.empty());
     ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
     QuestionHandler engine = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(),
