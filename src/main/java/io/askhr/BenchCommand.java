@@ -57,8 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     Path index = Files.createTempDirectory("askhr-bench-index");
     try {
       Settings settings = folders.settings(Optional.of(index));
-      out.printf(Locale.ROOT, "Knowledge: %s  (cores: %d, max heap: %d MB)%n", settings.knowledgeDir(),
-          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+      out.printf(Locale.ROOT, "Knowledge: %s  (model: %s, cores: %d, load average: %.1f, max heap: %d MB)%n",
+          settings.knowledgeDir(), settings.embedding().model(), Runtime.getRuntime().availableProcessors(),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().maxMemory() >> 20);
       try (Engine engine = Engine.open(settings)) {
         IndexReport cold = engine.refresh();
         out.printf(Locale.ROOT, "cold index:      %6.2f s  (%d files, %d passages embedded, %d skipped)%n",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.askhr.config.Settings;
 import io.askhr.curation.Finding;
 import io.askhr.curation.KnowledgeCheck;
+import io.askhr.curation.SynonymsCheck;
 import io.askhr.knowledge.KnowledgeFolder;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -37,6 +38,7 @@ final class CheckCommand implements Callable<Integer> {
     KnowledgeFolder folder = new KnowledgeFolder(settings.knowledgeDir(), settings.maxFileBytes());
     KnowledgeCheck.Result result = new KnowledgeCheck(folder, settings.audienceMap().audiences().keySet(),
         Clock.systemDefaultZone()).run();
+    result = result.plus(SynonymsCheck.check(settings.synonymsFile()));
     PrintWriter out = spec.commandLine().getOut();
     long errors = result.count(Finding.Severity.ERROR);
     long warnings = result.count(Finding.Severity.WARNING);

@@ -6,9 +6,11 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import io.askhr.adapter.web.HrDashboard;
 import io.askhr.adapter.web.PrometheusMetrics;
 import io.askhr.config.ConfigException;
+import io.askhr.config.EmbeddingSettings;
 import io.askhr.config.LlmSettings;
 import io.askhr.config.Settings;
 import io.askhr.drafting.AnswerDrafter;
@@ -30,12 +32,17 @@ import io.askhr.knowledge.PassageSplitter;
 import io.askhr.question.AnswerFlow;
 import io.askhr.question.AnswerMetrics;
 import io.askhr.question.QuestionHandler;
+import io.askhr.retrieval.BundledEmbeddingModel;
 import io.askhr.retrieval.IndexReport;
 import io.askhr.retrieval.PolicyIndex;
+import io.askhr.retrieval.PolicyEmbedder;
 import io.askhr.retrieval.PolicySearcher;
+import io.askhr.retrieval.Synonyms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -50,6 +57,8 @@ final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
   /** Quiet time after the last change before re-indexing: an editor's save is several writes and a rename. */
   static final Duration WATCH_DEBOUNCE = Duration.ofSeconds(1);
+  /** A query embedding is on the answer's critical path: a slow endpoint should fail the search, not hang it. */
+  private static final Duration REMOTE_EMBEDDING_TIMEOUT = Duration.ofSeconds(10);
 
   private final Settings settings;
   private final KnowledgeFolder folder;
@@ -58,9 +67,11 @@ final class Engine implements AutoCloseable {
   private final QuestionHandler handler;
   private final KnowledgeCatalog catalog;
   private final Consumer<IndexReport> indexed;
+  private final Synonyms synonyms;
 
   private Engine(Settings settings, KnowledgeFolder folder, PolicyIndex index, EmbeddingModel embeddings,
-      QuestionHandler handler, Consumer<IndexReport> indexed) {
+      QuestionHandler handler, Consumer<IndexReport> indexed, Synonyms synonyms) {
+    this.synonyms = synonyms;
     this.indexed = indexed;
     this.settings = settings;
     this.folder = folder;
@@ -88,7 +99,8 @@ final class Engine implements AutoCloseable {
     }
     EmbeddingModel embeddings = embeddingModel();
     KnowledgeFolder folder = new KnowledgeFolder(settings.knowledgeDir(), settings.maxFileBytes());
-    PolicyIndex index = openIndex(settings, embeddings);
+    Synonyms synonyms = synonyms(settings);
+    PolicyIndex index = openIndex(settings, passageEmbedder(settings.embedding()), synonyms);
     try {
       AnswerDrafter extractive = new ExtractiveDrafter(embeddings);
       AnswerDrafter drafter = extractive;
@@ -105,7 +117,7 @@ final class Engine implements AutoCloseable {
       }
       QuestionHandler handler = new AnswerFlow(index.searcher(), drafter, extractive, rewriter, settings.answers(),
           answerMetrics);
-      return new Engine(settings, folder, index, embeddings, handler, indexed);
+      return new Engine(settings, folder, index, embeddings, handler, indexed, synonyms);
     } catch (RuntimeException e) {
       index.close();
       throw e;
@@ -117,9 +129,45 @@ final class Engine implements AutoCloseable {
     return new AllMiniLmL6V2QuantizedEmbeddingModel();
   }
 
-  private static PolicyIndex openIndex(Settings settings, EmbeddingModel embeddings) {
+  /** The model that ranks passages, as {@code EMBEDDING_MODEL} and {@code EMBEDDING_BASE_URL} say. */
+  static PolicyEmbedder passageEmbedder(EmbeddingSettings embedding) {
+    if (embedding.remote()) {
+      EmbeddingModel remote = OpenAiEmbeddingModel.builder()
+          .baseUrl(embedding.baseUrl().orElseThrow())
+          .apiKey(embedding.apiKey().orElse("not-needed")) // the client insists on a key; local servers ignore it
+          .modelName(embedding.model())
+          .timeout(REMOTE_EMBEDDING_TIMEOUT)
+          .maxRetries(1)
+          .build();
+      return new PolicyEmbedder("openai:" + embedding.model() + "@" + LlmSettings.origin(embedding.baseUrl().get()),
+          remote, "", "");
+    }
+    BundledEmbeddingModel bundled = BundledEmbeddingModel.named(embedding.model())
+        .orElseThrow(() -> new ConfigException("Unknown EMBEDDING_MODEL " + embedding.model()));
     try {
-      return PolicyIndex.open(settings.indexDir(), embeddings);
+      return bundled.load();
+    } catch (IllegalStateException notBundled) {
+      throw new ConfigException(notBundled.getMessage());
+    }
+  }
+
+  /** HR's synonyms file, or the bundled starter list; a malformed file stops startup with its line number. */
+  static Synonyms synonyms(Settings settings) {
+    if (settings.synonymsFile().isEmpty()) {
+      return Synonyms.bundled();
+    }
+    Path file = settings.synonymsFile().get();
+    try {
+      return Synonyms.load(file);
+    } catch (IOException | ParseException e) {
+      throw new ConfigException("Cannot read the synonyms file " + file.toAbsolutePath() + ": " + e.getMessage()
+          + " (askhr check shows the problem)");
+    }
+  }
+
+  private static PolicyIndex openIndex(Settings settings, PolicyEmbedder embeddings, Synonyms synonyms) {
+    try {
+      return PolicyIndex.open(settings.indexDir(), embeddings, synonyms);
     } catch (IOException | RuntimeException e) {
       throw new ConfigException("Cannot open the index at " + settings.indexDir().toAbsolutePath() + " ("
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
@@ -165,7 +213,29 @@ final class Engine implements AutoCloseable {
     if (!writable()) {
       return () -> {};
     }
-    return FolderWatcher.start(settings.knowledgeDir(), WATCH_DEBOUNCE, this::refreshAfterChange);
+    AutoCloseable knowledge = FolderWatcher.start(settings.knowledgeDir(), WATCH_DEBOUNCE, this::refreshAfterChange);
+    AutoCloseable vocabulary = watchSynonyms();
+    return () -> {
+      try (knowledge; vocabulary) {
+        // both watchers stop
+      }
+    };
+  }
+
+  /** Watches the synonyms file's folder; a save reloads HR's synonyms, a malformed one keeps the previous list. */
+  private AutoCloseable watchSynonyms() throws IOException {
+    if (settings.synonymsFile().isEmpty()) {
+      return () -> {};
+    }
+    Path file = settings.synonymsFile().get().toAbsolutePath();
+    return FolderWatcher.start(file.getParent(), WATCH_DEBOUNCE, () -> {
+      try {
+        synonyms.reload(file);
+        log.info("Synonyms reloaded from {}", file);
+      } catch (IOException | ParseException e) {
+        log.warn("Synonyms file {} not reloaded, the previous list stays: {}", file, e.getMessage());
+      }
+    });
   }
 
   private void refreshAfterChange() {

@@ -6,13 +6,17 @@ import io.askhr.eval.EvalReport;
 import io.askhr.eval.GoldQuestion;
 import io.askhr.eval.GoldSet;
 import io.askhr.eval.RetrievalEval;
+import io.askhr.eval.Split;
+import io.askhr.eval.SplitReport;
 import io.askhr.retrieval.FusionWeights;
 import io.askhr.retrieval.IndexReport;
-import io.askhr.retrieval.PolicySearcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,17 +24,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code askhr eval}: retrieval metrics over a JSONL gold set. */
-@Command(name = "eval", description = "Measure retrieval over a gold question set (JSONL).")
+/** {@code askhr eval}: retrieval metrics over JSONL gold sets, dev and held-out halves side by side. */
+@Command(name = "eval", description = "Measure retrieval over gold question sets (JSONL): dev and held-out halves.")
 final class EvalCommand implements Callable<Integer> {
-
-  /** Which rankings to use; the others exist to measure what the hybrid adds. */
-  enum Ranking { hybrid, bm25, vector }
 
   @Mixin FolderOptions folders;
 
-  @Option(names = "--questions", required = true, paramLabel = "FILE", description = "JSONL gold set")
-  Path questions;
+  @Option(names = "--questions", required = true, paramLabel = "FILE",
+      description = "JSONL gold set; repeat to measure several files as one set")
+  List<Path> questions;
 
   @Option(names = "--k", defaultValue = "10", description = "How many passages to retrieve (default 10)")
   int k;
@@ -38,8 +40,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the figures as JSON")
   boolean json;
 
-  @Option(names = "--ranking", defaultValue = "hybrid", description = "hybrid (default), bm25 or vector")
-  Ranking ranking;
+  @Option(names = "--ranking",
+      description = "Also measure the plain recipes in the same run: BM25 alone, vectors alone, and RRF of the two")
+  boolean ranking;
 
   @Option(names = "--fusion", paramLabel = "METHOD", description = "Hybrid fusion to measure: SCORE or RRF (default: the built-in)")
   FusionWeights.Method fusion;
@@ -47,53 +50,100 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--lexical-weight", paramLabel = "W", description = "BM25 share of the hybrid, 0..1 (vectors get 1-W)")
   Double lexicalWeight;
 
-  @Option(names = "--verbose", description = "Print each question's rank and best similarity")
+  @Option(names = "--title-boost", paramLabel = "B", description = "BM25 boost of titles (default: the built-in)")
+  Float titleBoost;
+
+  @Option(names = "--synonym-boost", paramLabel = "B", description = "BM25 boost of synonym words, 0 = off (default: the built-in)")
+  Float synonymBoost;
+
+  @Option(names = "--verbose", description = "Print each question's half, rank and best similarity")
   boolean verbose;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    List<GoldQuestion> gold = GoldSet.read(questions);
+    List<GoldQuestion> gold = new ArrayList<>();
+    for (Path file : questions) {
+      gold.addAll(GoldSet.read(file));
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = Engine.open(folders.settings())) {
       IndexReport indexed = engine.refresh();
-      double lexical = lexicalWeight == null ? FusionWeights.DEFAULT.lexical() : lexicalWeight;
-      FusionWeights hybrid = FusionWeights.DEFAULT.with(
-          fusion == null ? FusionWeights.DEFAULT.method() : fusion, lexical, 1 - lexical);
-      PolicySearcher searcher = switch (ranking) {
-        case hybrid -> engine.searcher().withWeights(hybrid);
-        case bm25 -> engine.searcher().withWeights(FusionWeights.lexicalOnly());
-        case vector -> engine.searcher().withWeights(FusionWeights.vectorOnly());
-      };
       double threshold = engine.settings().answers().minSimilarity();
       double confident = engine.settings().answers().confidentSimilarity();
-      EvalReport report = new RetrievalEval(searcher, threshold, confident).run(gold, k, outcome -> {
-        if (verbose) {
-          out.printf(Locale.ROOT, "rank %2d  sim %.3f  %s%n", outcome.firstCorrectRank(), outcome.bestSimilarity(),
-              outcome.question().question());
-          if (outcome.firstCorrectRank() != 1 && !outcome.question().sources().isEmpty()) {
-            out.printf("         gold %s%n         top  %s%n", outcome.question().sources(), outcome.top());
+      Map<String, SplitReport> reports = new LinkedHashMap<>();
+      for (Map.Entry<String, FusionWeights> recipe : recipes().entrySet()) {
+        boolean first = reports.isEmpty();
+        RetrievalEval eval = new RetrievalEval(engine.searcher().withWeights(recipe.getValue()), threshold, confident);
+        reports.put(recipe.getKey(), eval.runSplit(gold, k, outcome -> {
+          if (verbose && first) {
+            printOutcome(out, outcome);
           }
-        }
-      });
+        }));
+      }
       if (json) {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(reports));
       } else {
-        out.printf(Locale.ROOT, "Gold set: %s (%d questions, %d with sources) over %s (%d passages), ranking %s%n",
-            questions, gold.size(), report.answerable(), engine.settings().knowledgeDir(), indexed.passages(), ranking);
-        out.printf(Locale.ROOT, "hit@1 %.3f   hit@5 %.3f   hit@10 %.3f   MRR@10 %.3f%n",
-            report.hitAt1(), report.hitAt5(), report.hitAt10(), report.mrrAt10());
-        out.printf(Locale.ROOT, "search latency p50 %.1f ms   p95 %.1f ms%n", report.searchP50Millis(),
-            report.searchP95Millis());
-        out.printf(Locale.ROOT, "\"not covered\" (best similarity < %.2f): %d of %d answerable; %d of %d without sources%n",
-            threshold, report.answerableNotCovered(), report.answerable(), report.unanswerableNotCovered(),
-            report.unanswerable());
-        out.printf(Locale.ROOT, "hedged (%.2f to %.2f, extractive mode says \"closest passages\"): %d answerable; %d without"
-            + " sources%n", threshold, confident, report.answerableHedged(), report.unanswerableHedged());
+        long dev = gold.stream().filter(q -> q.split() == Split.DEV).count();
+        out.printf(Locale.ROOT, "Gold set: %s (%d questions: %d dev, %d held-out) over %s (%d passages), model %s%n",
+            questions, gold.size(), dev, gold.size() - dev, engine.settings().knowledgeDir(), indexed.passages(),
+            engine.settings().embedding().model());
+        printTable(out, reports);
+        printOutcomes(out, reports.values().iterator().next().all(), threshold, confident);
       }
       out.flush();
     }
     return 0;
+  }
+
+  /** AskHR's hybrid (with any weights given on the command line), then the plain recipes when asked. */
+  private Map<String, FusionWeights> recipes() {
+    FusionWeights d = FusionWeights.DEFAULT;
+    FusionWeights hybrid = d.with(fusion == null ? d.method() : fusion,
+            lexicalWeight == null ? d.lexical() : lexicalWeight, lexicalWeight == null ? d.vector() : 1 - lexicalWeight)
+        .withBoosts(titleBoost == null ? d.titleBoost() : titleBoost, d.headingBoost(),
+            synonymBoost == null ? d.synonymBoost() : synonymBoost);
+    Map<String, FusionWeights> recipes = new LinkedHashMap<>();
+    recipes.put("AskHR hybrid", hybrid);
+    if (ranking) {
+      recipes.put("BM25 alone", FusionWeights.plainBm25());
+      recipes.put("vectors alone", FusionWeights.plainVector());
+      recipes.put("RRF BM25+vectors", FusionWeights.plainRrf());
+    }
+    return recipes;
+  }
+
+  private static void printTable(PrintWriter out, Map<String, SplitReport> reports) {
+    SplitReport any = reports.values().iterator().next();
+    out.printf(Locale.ROOT, "%-18s | %-26s | %-26s%n", "", "dev (" + any.dev().answerable() + " with sources)",
+        "held-out (" + any.heldOut().answerable() + " with sources)");
+    out.printf(Locale.ROOT, "%-18s | %-26s | %-26s%n", "ranking", "hit@1  hit@5  MRR@10", "hit@1  hit@5  MRR@10");
+    for (Map.Entry<String, SplitReport> row : reports.entrySet()) {
+      out.printf(Locale.ROOT, "%-18s | %s | %s%n", row.getKey(), figures(row.getValue().dev()),
+          figures(row.getValue().heldOut()));
+    }
+  }
+
+  private static String figures(EvalReport r) {
+    return String.format(Locale.ROOT, "%.3f  %.3f  %.3f     ", r.hitAt1(), r.hitAt5(), r.mrrAt10());
+  }
+
+  private static void printOutcomes(PrintWriter out, EvalReport all, double threshold, double confident) {
+    out.printf(Locale.ROOT, "AskHR hybrid, whole set: hit@10 %.3f; search latency p50 %.1f ms  p95 %.1f ms%n",
+        all.hitAt10(), all.searchP50Millis(), all.searchP95Millis());
+    out.printf(Locale.ROOT, "\"not covered\" (best similarity < %.2f): %d of %d answerable; %d of %d without sources%n",
+        threshold, all.answerableNotCovered(), all.answerable(), all.unanswerableNotCovered(), all.unanswerable());
+    out.printf(Locale.ROOT, "hedged (%.2f to %.2f, extractive mode says \"closest passages\"): %d answerable; %d without"
+        + " sources%n", threshold, confident, all.answerableHedged(), all.unanswerableHedged());
+  }
+
+  private static void printOutcome(PrintWriter out, RetrievalEval.Outcome outcome) {
+    GoldQuestion q = outcome.question();
+    out.printf(Locale.ROOT, "%-7s rank %2d  sim %.3f  %s%n", q.split().name().toLowerCase(Locale.ROOT),
+        outcome.firstCorrectRank(), outcome.bestSimilarity(), q.question());
+    if (outcome.firstCorrectRank() != 1 && !q.sources().isEmpty()) {
+      out.printf("         gold %s%n         top  %s%n", q.sources(), outcome.top());
+    }
   }
 }

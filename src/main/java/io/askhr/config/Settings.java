@@ -41,7 +41,9 @@ public record Settings(
     InsightSettings insight,
     Limits limits,
     Logging logging,
-    WebSettings web) {
+    WebSettings web,
+    EmbeddingSettings embedding,
+    Optional<Path> synonymsFile) {
 
   /**
    * How AskHR logs; logback reads the same variables (src/main/resources/logback.xml).
@@ -67,14 +69,6 @@ public record Settings(
   /** The shortest HR dashboard token accepted: shorter ones can be guessed. */
   public static final int MIN_DASHBOARD_TOKEN_CHARS = 32;
 
-  /**
-   * Best-match similarity below which a question counts as not covered, and below which an extractive answer is
-   * hedged. Measured with {@code askhr eval} over 115 answerable and 25 unanswerable questions (README "Not covered"):
-   * no threshold separates them cleanly with this embedding model, so the lower one refuses only clear misses.
-   */
-  static final double DEFAULT_MIN_SIMILARITY = 0.30;
-  static final double DEFAULT_CONFIDENT_SIMILARITY = 0.45;
-
   /** Reads the settings from environment variables, with command-line overrides for the two folders. */
   public static Settings fromEnvironment(Map<String, String> env, Optional<Path> knowledge, Optional<Path> index) {
     Path knowledgeDir = knowledge.orElse(Path.of(env.getOrDefault("KNOWLEDGE_DIR", "knowledge")));
@@ -86,10 +80,11 @@ public record Settings(
       throw new ConfigException("PORT must be between 0 and 65535, got " + port);
     }
     String hrContact = env.getOrDefault("HR_CONTACT", "the People team (people@brightwater.example, #ask-people)");
+    EmbeddingSettings embedding = embedding(env);
     AnswerSettings answers = new AnswerSettings(
         positive(parse(env, "RETRIEVAL_TOP_K", "6", Integer::parseInt, "a whole number such as 6"), "RETRIEVAL_TOP_K"),
-        similarity(env, "RETRIEVAL_MIN_SIMILARITY", DEFAULT_MIN_SIMILARITY),
-        similarity(env, "RETRIEVAL_CONFIDENT_SIMILARITY", DEFAULT_CONFIDENT_SIMILARITY),
+        similarity(env, "RETRIEVAL_MIN_SIMILARITY", embedding.defaultMinSimilarity()),
+        similarity(env, "RETRIEVAL_CONFIDENT_SIMILARITY", embedding.defaultConfidentSimilarity()),
         positive(parse(env, "MAX_QUESTION_CHARS", "4000", Integer::parseInt, "a whole number such as 4000"),
             "MAX_QUESTION_CHARS"),
         hrContact);
@@ -113,7 +108,44 @@ public record Settings(
                 "MAX_CONCURRENT_ANSWERS"),
             positive(parse(env, "RATE_LIMIT_GLOBAL_PER_MINUTE", "600", Integer::parseInt,
                 "a whole number such as 600"), "RATE_LIMIT_GLOBAL_PER_MINUTE")), logging(env),
-        WebSettings.parse(optional(env, "TRUSTED_PROXIES"), optional(env, "TRUSTED_USER_HEADER")));
+        WebSettings.parse(optional(env, "TRUSTED_PROXIES"), optional(env, "TRUSTED_USER_HEADER")), embedding,
+        synonymsFile(env));
+  }
+
+  /** Where HR's synonyms live: {@code SYNONYMS_FILE}, else bot/synonyms.txt when present, else the bundled list. */
+  private static Optional<Path> synonymsFile(Map<String, String> env) {
+    Optional<Path> configured = optional(env, "SYNONYMS_FILE").map(Path::of);
+    if (configured.isPresent() && !Files.isRegularFile(configured.get())) {
+      throw new ConfigException("SYNONYMS_FILE " + configured.get().toAbsolutePath() + " is not a readable file");
+    }
+    return configured.or(() -> Optional.of(Path.of("bot", "synonyms.txt")).filter(Files::isRegularFile));
+  }
+
+  private static EmbeddingSettings embedding(Map<String, String> env) {
+    Optional<String> baseUrl = optional(env, "EMBEDDING_BASE_URL");
+    Optional<String> apiKey = optional(env, "EMBEDDING_API_KEY");
+    Optional<String> model = optional(env, "EMBEDDING_MODEL");
+    if (baseUrl.isPresent()) {
+      if (!baseUrl.get().matches("https?://.+")) {
+        throw new ConfigException("EMBEDDING_BASE_URL must be an http(s) URL such as http://localhost:8080/v1, got "
+            + baseUrl.get());
+      }
+      if (model.isEmpty()) {
+        throw new ConfigException("EMBEDDING_BASE_URL is set: EMBEDDING_MODEL must name the endpoint's model, such as"
+            + " bge-m3 or text-embedding-3-small");
+      }
+      return new EmbeddingSettings(model.get(), baseUrl, apiKey);
+    }
+    if (apiKey.isPresent()) {
+      throw new ConfigException("EMBEDDING_API_KEY is set but EMBEDDING_BASE_URL is not: set both for a remote"
+          + " embedding model, or neither for the in-process one");
+    }
+    String name = model.orElse(EmbeddingSettings.DEFAULT_MODEL).toLowerCase(Locale.ROOT);
+    if (!EmbeddingSettings.IN_PROCESS.contains(name)) {
+      throw new ConfigException("EMBEDDING_MODEL must be one of " + String.join(", ", EmbeddingSettings.IN_PROCESS)
+          + " (or a remote model's name with EMBEDDING_BASE_URL), got '" + model.orElse("") + "'");
+    }
+    return new EmbeddingSettings(name, Optional.empty(), Optional.empty());
   }
 
   private static Logging logging(Map<String, String> env) {

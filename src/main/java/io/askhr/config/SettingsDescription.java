@@ -45,6 +45,12 @@ final class SettingsDescription {
     out.put("INSIGHT_RETENTION", insight.retention().toDays() + "d");
     out.put("HR_DASHBOARD_TOKEN", insight.dashboardToken().isPresent() ? Settings.mask(insight.dashboardToken().get())
         : "(unset: /hr is off)");
+    EmbeddingSettings embedding = s.embedding();
+    out.put("EMBEDDING_MODEL", embedding.model());
+    out.put("EMBEDDING_BASE_URL", embedding.baseUrl().map(LlmSettings::origin).orElse("(unset: in-process model)"));
+    out.put("EMBEDDING_API_KEY", embedding.apiKey().map(Settings::mask).orElse(UNSET));
+    out.put("SYNONYMS_FILE", s.synonymsFile().map(p -> p.toAbsolutePath().toString())
+        .orElse("(unset: the bundled starter list)"));
     out.put("LOG_FORMAT", s.logging().format());
     out.put("LOG_LEVEL", s.logging().level());
     return out;

@@ -57,6 +57,13 @@ public final class KnowledgeCheck {
       findings = List.copyOf(findings);
     }
 
+    /** This result with more findings, from checks outside the knowledge folder (such as the synonyms file). */
+    public Result plus(List<Finding> more) {
+      List<Finding> all = new ArrayList<>(findings);
+      all.addAll(more);
+      return new Result(files, all);
+    }
+
     public long count(Severity severity) {
       return findings.stream().filter(f -> f.severity() == severity).count();
     }

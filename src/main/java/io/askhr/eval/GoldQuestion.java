@@ -4,11 +4,20 @@ import java.util.List;
 
 /**
  * A question of a gold set and the sources that answer it; no sources means the policies should not cover it.
+ *
+ * @param split the half it belongs to: tuning looks at {@link Split#DEV} only
+ * @param answerFacts short strings a correct answer must contain (empty when the gold set names none)
  */
-public record GoldQuestion(String question, List<GoldSource> sources) {
+public record GoldQuestion(String question, List<GoldSource> sources, Split split, List<String> answerFacts) {
 
   public GoldQuestion {
     sources = List.copyOf(sources);
+    answerFacts = List.copyOf(answerFacts);
+  }
+
+  /** A question whose half follows from its text ({@link Split#of}), with no answer facts. */
+  public GoldQuestion(String question, List<GoldSource> sources) {
+    this(question, sources, Split.of(question), List.of());
   }
 
   /**

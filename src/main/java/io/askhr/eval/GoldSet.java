@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a JSONL gold set in either of two formats: {@code {"question", "sources": ["FILE" or "FILE#page=N"]}}, or
- * {@code {"question", "truth"}} whose truth ends with bracketed citations such as {@code [FILE.pdf#page=N]}.
+ * {@code {"question", "truth"}} whose truth ends with bracketed citations such as {@code [FILE.pdf#page=N]}. Either may
+ * carry {@code "split": "dev"|"heldout"} and {@code "answer_facts": [...]}.
  */
 public final class GoldSet {
 
@@ -32,6 +33,7 @@ public final class GoldSet {
       if (line.isEmpty()) {
         continue;
       }
+      int lineNumber = i + 1;
       JsonNode node;
       try {
         node = json.readTree(line);
@@ -50,7 +52,15 @@ public final class GoldSet {
           sources.add(source(m.group(1)));
         }
       }
-      questions.add(new GoldQuestion(node.get("question").asText(), sources));
+      String question = node.get("question").asText();
+      Split split = Split.of(question);
+      if (node.hasNonNull("split")) {
+        split = Split.named(node.get("split").asText()).orElseThrow(() -> new IOException(
+            file + " line " + lineNumber + ": \"split\" must be \"dev\" or \"heldout\""));
+      }
+      List<String> facts = new ArrayList<>();
+      node.path("answer_facts").forEach(f -> facts.add(f.asText()));
+      questions.add(new GoldQuestion(question, sources, split, facts));
     }
     return questions;
   }

@@ -35,6 +35,21 @@ public final class RetrievalEval {
 
   /** Searches each question {@code k} deep (at least 10, for MRR@10) and reports; {@code each} sees every outcome. */
   public EvalReport run(List<GoldQuestion> gold, int k, Consumer<Outcome> each) {
+    return report(outcomes(gold, k, each), minSimilarity, confidentSimilarity);
+  }
+
+  /** As {@link #run}, reported for the dev half, the held-out half and the whole set. */
+  public SplitReport runSplit(List<GoldQuestion> gold, int k, Consumer<Outcome> each) {
+    List<Outcome> outcomes = outcomes(gold, k, each);
+    return new SplitReport(
+        report(outcomes.stream().filter(o -> o.question().split() == Split.DEV).toList(), minSimilarity,
+            confidentSimilarity),
+        report(outcomes.stream().filter(o -> o.question().split() == Split.HELDOUT).toList(), minSimilarity,
+            confidentSimilarity),
+        report(outcomes, minSimilarity, confidentSimilarity));
+  }
+
+  private List<Outcome> outcomes(List<GoldQuestion> gold, int k, Consumer<Outcome> each) {
     for (int i = 0; i < Math.min(WARM_UP, gold.size()); i++) {
       searcher.search(gold.get(i).question(), Scope.everyone(), k);
     }
@@ -50,7 +65,7 @@ public final class RetrievalEval {
       outcomes.add(outcome);
       each.accept(outcome);
     }
-    return report(outcomes, minSimilarity, confidentSimilarity);
+    return outcomes;
   }
 
   static int firstCorrectRank(GoldQuestion q, List<Hit> hits) {

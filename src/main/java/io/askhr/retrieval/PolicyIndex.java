@@ -1,7 +1,5 @@
 package io.askhr.retrieval;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.askhr.knowledge.IngestProblem;
 import io.askhr.knowledge.KnowledgeFolder;
@@ -67,12 +65,14 @@ public final class PolicyIndex implements Closeable {
   /** Empty when another AskHR process holds the index's write lock: this one then only reads what it commits. */
   private final Optional<IndexWriter> writer;
   private final SearcherManager searchers;
-  private final EmbeddingModel embeddings;
+  private final PolicyEmbedder embeddings;
   private final Analyzer analyzer;
+  private final Synonyms synonyms;
 
   private PolicyIndex(FSDirectory directory, Optional<IndexWriter> writer, Analyzer analyzer,
-      EmbeddingModel embeddings) throws IOException {
+      PolicyEmbedder embeddings, Synonyms synonyms) throws IOException {
     this.directory = directory;
+    this.synonyms = synonyms;
     this.analyzer = analyzer;
     this.writer = writer;
     this.embeddings = embeddings;
@@ -80,10 +80,10 @@ public final class PolicyIndex implements Closeable {
   }
 
   private static PolicyIndex openWriting(FSDirectory directory, IndexWriterConfig config, Analyzer analyzer,
-      EmbeddingModel embeddings) throws IOException {
+      PolicyEmbedder embeddings, Synonyms synonyms) throws IOException {
     IndexWriter writer = new IndexWriter(directory, config);
     try {
-      return new PolicyIndex(directory, Optional.of(writer), analyzer, embeddings);
+      return new PolicyIndex(directory, Optional.of(writer), analyzer, embeddings, synonyms);
     } catch (IOException | RuntimeException e) {
       writer.rollback();
       throw e;
@@ -105,6 +105,11 @@ public final class PolicyIndex implements Closeable {
    * update, with a warning in the log.
    */
   public static PolicyIndex open(Path dir, EmbeddingModel embeddings) throws IOException {
+    return open(dir, PolicyEmbedder.plain(embeddings), Synonyms.none());
+  }
+
+  /** As {@link #open(Path, EmbeddingModel)}, with the model's query and passage prefixes and HR's synonyms. */
+  public static PolicyIndex open(Path dir, PolicyEmbedder embeddings, Synonyms synonyms) throws IOException {
     Files.createDirectories(dir);
     FSDirectory directory = FSDirectory.open(dir);
     // English stemming and stop words, the same analyzer on the index and the query side.
@@ -112,7 +117,7 @@ public final class PolicyIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     try {
-      return openWriting(directory, config, analyzer, embeddings);
+      return openWriting(directory, config, analyzer, embeddings, synonyms);
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
              | EOFException | NoSuchFileException damaged) {
       // The index is only a cache of the knowledge folder: rebuilding it beats refusing to start.
@@ -121,7 +126,7 @@ public final class PolicyIndex implements Closeable {
       try {
         deleteIndexFiles(directory);
         config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-        return openWriting(directory, config, analyzer, embeddings);
+        return openWriting(directory, config, analyzer, embeddings, synonyms);
       } catch (IOException | RuntimeException e) {
         directory.close();
         throw e;
@@ -131,7 +136,7 @@ public final class PolicyIndex implements Closeable {
         // NOTE: typically `askhr ask` next to a running `serve`; answering from the shared index beats failing.
         log.warn("Index {} is being written by another AskHR process; using it read-only", dir);
         try {
-          return new PolicyIndex(directory, Optional.empty(), analyzer, embeddings);
+          return new PolicyIndex(directory, Optional.empty(), analyzer, embeddings, synonyms);
         } catch (IOException | RuntimeException e) {
           directory.close();
           throw e;
@@ -152,7 +157,7 @@ public final class PolicyIndex implements Closeable {
 
   /** A searcher over the latest committed view of this index. */
   public PolicySearcher searcher() {
-    return new PolicySearcher(searchers, analyzer, embeddings);
+    return new PolicySearcher(searchers, synonyms, embeddings);
   }
 
   /** Brings the index in line with the folder: new and changed files are re-read, removed files are dropped. */
@@ -170,7 +175,10 @@ public final class PolicyIndex implements Closeable {
     String pipeline = pipeline(splitter);
     boolean rebuild = !pipeline.equals(committedPipeline());
     if (rebuild && !indexed.isEmpty()) {
-      log.info("Reading and splitting changed since the index was built: re-indexing every file");
+      log.info("Reading, splitting or the embedding model changed since the index was built: re-indexing every file");
+      // deleteAll also forgets the vector field's dimension, which another model may change.
+      writer.deleteAll();
+      indexed = Map.of();
     }
     List<IngestProblem> problems = new ArrayList<>(listing.problems());
 
@@ -226,7 +234,7 @@ public final class PolicyIndex implements Closeable {
   /** What produced the passages: reader version, splitter sizes and embedding model. */
   private String pipeline(PassageSplitter splitter) {
     return "readers=" + KnowledgeFolder.READER_VERSION + ";splitter=" + splitter + ";embeddings="
-        + embeddings.getClass().getName() + ";fields=" + FIELDS_VERSION;
+        + embeddings.name() + "|" + embeddings.passagePrefix() + ";fields=" + FIELDS_VERSION;
   }
 
   private String committedPipeline() {
@@ -275,8 +283,7 @@ public final class PolicyIndex implements Closeable {
     if (passages.isEmpty()) {
       return List.of();
     }
-    List<TextSegment> segments = passages.stream().map(p -> TextSegment.from(embeddingText(p))).toList();
-    return embeddings.embedAll(segments).content().stream().map(Embedding::vector).toList();
+    return embeddings.passages(passages.stream().map(PolicyIndex::embeddingText).toList());
   }
 
   /** Title and headings go into the embedded text so that a passage is understood in its context. */

@@ -1,7 +1,6 @@
 package io.askhr.retrieval;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.knowledge.PolicyPassage;
 import java.io.IOException;
@@ -55,30 +54,30 @@ public final class PolicySearcher {
   private static final int FUZZY_EXPANSIONS = 10;
 
   private final SearcherManager searchers;
-  private final Analyzer analyzer;
-  private final EmbeddingModel embeddings;
+  private final Synonyms synonyms;
+  private final PolicyEmbedder embeddings;
   private final FusionWeights weights;
   private final TypoExpansions typos = new TypoExpansions(FUZZY_EXPANSIONS);
 
-  PolicySearcher(SearcherManager searchers, Analyzer analyzer, EmbeddingModel embeddings) {
-    this(searchers, analyzer, embeddings, FusionWeights.DEFAULT);
+  PolicySearcher(SearcherManager searchers, Synonyms synonyms, PolicyEmbedder embeddings) {
+    this(searchers, synonyms, embeddings, FusionWeights.DEFAULT);
   }
 
-  PolicySearcher(SearcherManager searchers, Analyzer analyzer, EmbeddingModel embeddings, FusionWeights weights) {
+  PolicySearcher(SearcherManager searchers, Synonyms synonyms, PolicyEmbedder embeddings, FusionWeights weights) {
     this.searchers = searchers;
-    this.analyzer = analyzer;
+    this.synonyms = synonyms;
     this.embeddings = embeddings;
     this.weights = weights;
   }
 
   /** The same searcher with other fusion weights, for measuring. */
   public PolicySearcher withWeights(FusionWeights other) {
-    return new PolicySearcher(searchers, analyzer, embeddings, other);
+    return new PolicySearcher(searchers, synonyms, embeddings, other);
   }
 
   /** The {@code k} best passages for {@code query} that {@code scope} may see, best first. */
   public List<Hit> search(String query, Scope scope, int k) {
-    float[] queryVector = embeddings.embed(query).content().vector();
+    float[] queryVector = embeddings.query(query);
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
@@ -161,8 +160,15 @@ public final class PolicySearcher {
    * about. A word the index has never seen is most often a typo ("servises"), so it is matched with edits.
    */
   private Optional<Query> lexicalQuery(IndexSearcher searcher, String query) throws IOException {
-    List<String> terms = analyze(CountryAliases.expand(query).replace('_', ' '));
-    if (terms.isEmpty()) {
+    String text = query.replace('_', ' ');
+    List<String> terms = analyze(Synonyms.plain(), text);
+    // Words HR's synonyms add: matched exactly (no typo search), and weighted below the asker's own words.
+    Set<String> added = new LinkedHashSet<>();
+    if (weights.synonymBoost() > 0) {
+      added.addAll(analyze(synonyms.queryAnalyzer(), text));
+      terms.forEach(added::remove);
+    }
+    if (terms.isEmpty() && added.isEmpty()) {
       return Optional.empty();
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -185,6 +191,12 @@ public final class PolicySearcher {
           }
         }
       }
+      for (String term : added) {
+        Term t = new Term(field.getKey(), term);
+        if (searcher.getIndexReader().docFreq(new Term(PolicyFields.TEXT, term)) > 0) {
+          words.add(new BoostQuery(new TermQuery(t), weights.synonymBoost()), Occur.SHOULD);
+        }
+      }
       BooleanQuery fieldQuery = words.build();
       if (!fieldQuery.clauses().isEmpty()) {
         any.add(new BoostQuery(fieldQuery, field.getValue()), Occur.SHOULD);
@@ -193,7 +205,7 @@ public final class PolicySearcher {
     return Optional.of(any.build());
   }
 
-  private List<String> analyze(String text) throws IOException {
+  private static List<String> analyze(Analyzer analyzer, String text) throws IOException {
     List<String> terms = new ArrayList<>();
     try (TokenStream tokens = analyzer.tokenStream(PolicyFields.TEXT, text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);

@@ -26,8 +26,30 @@ class SettingsTest {
     assertEquals(Path.of("knowledge"), settings.knowledgeDir());
     assertEquals(3978, settings.port());
     assertTrue(settings.llm().isEmpty());
-    assertEquals(0.30, settings.answers().minSimilarity());
+    assertEquals(0.80, settings.answers().minSimilarity());
+    assertEquals("e5-small", settings.embedding().model());
     assertTrue(settings.indexDir().startsWith(Path.of("data", "index")));
+  }
+
+  @Test
+  void shouldTakeTheNotCoveredThresholdsOfTheChosenEmbeddingModel() {
+    assertEquals(0.30, from(Map.of("EMBEDDING_MODEL", "minilm")).answers().minSimilarity());
+    assertEquals(0.85, from(Map.of("EMBEDDING_MODEL", "E5-Small")).answers().confidentSimilarity());
+    assertEquals(0.7, from(Map.of("EMBEDDING_MODEL", "minilm", "RETRIEVAL_MIN_SIMILARITY", "0.7",
+        "RETRIEVAL_CONFIDENT_SIMILARITY", "0.8")).answers().minSimilarity());
+  }
+
+  @Test
+  void shouldRefuseAnUnknownEmbeddingModelOrAKeyWithoutAnEndpoint() {
+    ConfigException unknown = assertThrows(ConfigException.class,
+        () -> from(Map.of("EMBEDDING_MODEL", "gte-large")));
+    assertTrue(unknown.getMessage().contains("minilm, bge-small, e5-small"), unknown.getMessage());
+    assertThrows(ConfigException.class,
+        () -> from(Map.of("EMBEDDING_API_KEY", "sk-1")));
+    assertThrows(ConfigException.class,
+        () -> from(Map.of("EMBEDDING_BASE_URL", "http://127.0.0.1:9/v1")));
+    assertEquals("bge-m3", from(Map.of("EMBEDDING_BASE_URL", "http://127.0.0.1:9/v1", "EMBEDDING_MODEL", "bge-m3"))
+        .embedding().model());
   }
 
   @Test
@@ -55,8 +77,8 @@ class SettingsTest {
         .getMessage().startsWith("LLM_TIMEOUT must be"));
     assertTrue(assertThrows(ConfigException.class, () -> from(Map.of("LLM_API_KEY", "k", "LLM_TIMEOUT", "0s")))
         .getMessage().startsWith("LLM_TIMEOUT must be longer than zero"));
-    assertTrue(assertThrows(ConfigException.class, () -> from(Map.of("RETRIEVAL_MIN_SIMILARITY", "0.6"))).getMessage()
-        .startsWith("RETRIEVAL_MIN_SIMILARITY (0.6) must not be above"));
+    assertTrue(assertThrows(ConfigException.class, () -> from(Map.of("RETRIEVAL_MIN_SIMILARITY", "0.9"))).getMessage()
+        .startsWith("RETRIEVAL_MIN_SIMILARITY (0.9) must not be above"));
   }
 
   @Test

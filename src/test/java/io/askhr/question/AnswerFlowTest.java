@@ -43,7 +43,7 @@ class AnswerFlowTest {
     index = PolicyIndex.open(temp.resolve("index"), TestModels.embeddings());
     index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000), PassageSplitter.defaults());
     model = new LoopbackChatServer();
-    settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)"),
+    settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)", "EMBEDDING_MODEL", "minilm"),
         Optional.empty(), Optional.empty()).answers();
     extractive = new ExtractiveDrafter(TestModels.embeddings());
   }

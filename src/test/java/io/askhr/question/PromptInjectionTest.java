@@ -87,7 +87,7 @@ class PromptInjectionTest {
       JsonNode messages = request.path("messages");
       return obey.apply(messages.get(0).path("content").asText(), messages.get(1).path("content").asText());
     });
-    AnswerSettings settings = Settings.fromEnvironment(Map.of(), Optional.empty(), Optional.empty()).answers();
+    AnswerSettings settings = Settings.fromEnvironment(Map.of("EMBEDDING_MODEL", "minilm"), Optional.empty(), Optional.empty()).answers();
     ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
     LlmDrafter llm = new LlmDrafter(OpenAiChatModel.builder().baseUrl(model.baseUrl()).apiKey("k").modelName("m")
         .timeout(Duration.ofSeconds(10)).maxRetries(0).build(), "Brightwater Systems", settings.hrContact());

@@ -17,8 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * A real HTTP server on loopback that speaks the OpenAI chat-completions protocol, for testing the LLM path
- * without model weights. Each request is recorded; the reply text comes from a function of the request.
+ * A real HTTP server on loopback that speaks the OpenAI chat-completions and embeddings protocols, for testing the
+ * LLM and remote-embedding paths without model weights. Each request is recorded; the reply text comes from a
+ * function of the request, and embeddings are a bag of hashed words (texts that share words are similar).
  */
 public final class LoopbackChatServer implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class LoopbackChatServer implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/v1/chat/completions", this::handle);
+    server.createContext("/v1/embeddings", this::embed);
     server.start();
   }
 
@@ -87,6 +89,61 @@ public final class LoopbackChatServer implements AutoCloseable {
     StringBuilder all = new StringBuilder();
     requests.get(requests.size() - 1).get("messages").forEach(m -> all.append(m.get("content").asText()).append('\n'));
     return all.toString();
+  }
+
+  /** Requests to /v1/embeddings, with the Authorization header they carried. */
+  public List<EmbeddingRequest> embeddingRequests() {
+    return List.copyOf(embeddingRequests);
+  }
+
+  /** One /v1/embeddings call: its JSON body and its {@code Authorization} header ("" when absent). */
+  public record EmbeddingRequest(JsonNode body, String authorization) {}
+
+  private final List<EmbeddingRequest> embeddingRequests = new CopyOnWriteArrayList<>();
+
+  /** Dimensions of the stand-in embeddings. */
+  public static final int EMBEDDING_DIMENSIONS = 256;
+
+  /** A bag of lower-cased words hashed into {@link #EMBEDDING_DIMENSIONS} buckets. */
+  public static float[] hashedWords(String text) {
+    float[] vector = new float[EMBEDDING_DIMENSIONS];
+    for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (word.length() > 2) {
+        vector[Math.floorMod(word.hashCode(), EMBEDDING_DIMENSIONS)] += 1;
+      }
+    }
+    vector[0] += 0.01f; // never the zero vector, which has no direction
+    return vector;
+  }
+
+  private void embed(HttpExchange exchange) throws IOException {
+    JsonNode request = json.readTree(exchange.getRequestBody().readAllBytes());
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    embeddingRequests.add(new EmbeddingRequest(request, authorization == null ? "" : authorization));
+    ObjectNode response = json.createObjectNode();
+    response.put("object", "list").put("model", request.path("model").asText("test"));
+    var data = response.putArray("data");
+    JsonNode input = request.path("input");
+    List<String> texts = new java.util.ArrayList<>();
+    if (input.isArray()) {
+      input.forEach(t -> texts.add(t.asText()));
+    } else {
+      texts.add(input.asText());
+    }
+    for (int i = 0; i < texts.size(); i++) {
+      ObjectNode item = data.addObject().put("object", "embedding").put("index", i);
+      var values = item.putArray("embedding");
+      for (float v : hashedWords(texts.get(i))) {
+        values.add(v);
+      }
+    }
+    response.putObject("usage").put("prompt_tokens", texts.size()).put("total_tokens", texts.size());
+    byte[] body = json.writeValueAsBytes(response);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -84,7 +84,8 @@ class TeamsPlaygroundTest {
     index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000), PassageSplitter.defaults());
     // TEAMS_ALLOW_UNAUTHENTICATED: the Playground sends no Authorization header (local mode, no app id)
     Settings settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)",
-        "TEAMS_ALLOW_UNAUTHENTICATED", "true"), Optional.of(FixtureKnowledge.source()), Optional.empty());
+        "TEAMS_ALLOW_UNAUTHENTICATED", "true", "EMBEDDING_MODEL", "minilm"), Optional.of(FixtureKnowledge.source()),
+        Optional.empty());
     ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
     // a model on loopback that streams its answer word by word, so that Teams' streaming is exercised for real
     model = new LoopbackChatServer().streamEvery(Duration.ofMillis(20)).replyWith("You may take up to five days of"

@@ -56,7 +56,7 @@ class MetricsEndpointTest {
       IndexReport report = index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000),
           PassageSplitter.defaults());
       metrics.indexed(report);
-      AnswerSettings answers = Settings.fromEnvironment(Map.of(), Optional.empty(), Optional.empty()).answers();
+      AnswerSettings answers = Settings.fromEnvironment(Map.of("EMBEDDING_MODEL", "minilm"), Optional.empty(), Optional.empty()).answers();
       ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
       LlmDrafter llm = new LlmDrafter(new MeteredChatModel(OpenAiChatModel.builder().baseUrl(model.baseUrl())
           .apiKey("k").modelName("m").maxRetries(0).build(), metrics), "Brightwater Systems", answers.hrContact());
@@ -112,7 +112,7 @@ class MetricsEndpointTest {
       model.status(500);
       PrometheusMetrics metrics = new PrometheusMetrics();
       index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000), PassageSplitter.defaults());
-      AnswerSettings answers = Settings.fromEnvironment(Map.of(), Optional.empty(), Optional.empty()).answers();
+      AnswerSettings answers = Settings.fromEnvironment(Map.of("EMBEDDING_MODEL", "minilm"), Optional.empty(), Optional.empty()).answers();
       ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
       LlmDrafter llm = new LlmDrafter(new MeteredChatModel(OpenAiChatModel.builder().baseUrl(model.baseUrl())
           .apiKey("k").modelName("m").maxRetries(0).timeout(Duration.ofSeconds(5)).build(), metrics),

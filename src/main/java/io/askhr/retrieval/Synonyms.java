@@ -1,0 +1,130 @@
+package io.askhr.retrieval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+/**
+ * HR's own words for policy words ({@code bot/synonyms.txt}, Solr format: {@code pto, paid time off} or
+ * {@code let go => dismissed}), added to the keyword search at query time. Reloadable: a search uses the analyzer
+ * current when it starts, so an edit never half-applies.
+ */
+public final class Synonyms {
+
+  /** The starter list bundled in the jar, used when no file is configured. */
+  public static final String BUNDLED = "synonyms.txt";
+
+  /** The index's own analysis, {@link EnglishAnalyzer}'s chain without synonyms. */
+  private static final Analyzer PLAIN = analyzer(emptyMap());
+
+  private volatile Analyzer queryAnalyzer;
+
+  private Synonyms(SynonymMap map) {
+    this.queryAnalyzer = analyzer(map);
+  }
+
+  /** No synonyms: the query is analysed exactly as the index is. */
+  public static Synonyms none() {
+    return new Synonyms(emptyMap());
+  }
+
+  /** Reads a Solr-format synonyms file; a malformed line fails with its line number. */
+  public static Synonyms load(Path file) throws IOException, ParseException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return new Synonyms(parse(in));
+    }
+  }
+
+  /** The starter list shipped in the jar. */
+  public static Synonyms bundled() {
+    try (InputStream in = Synonyms.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        return none();
+      }
+      return new Synonyms(parse(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ParseException e) {
+      throw new IllegalStateException("the bundled synonyms.txt is malformed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Replaces the synonyms with the file's; on a malformed file the current ones stay and the error is thrown. */
+  public void reload(Path file) throws IOException, ParseException {
+    Synonyms fresh = load(file);
+    this.queryAnalyzer = fresh.queryAnalyzer;
+  }
+
+  static Analyzer plain() {
+    return PLAIN;
+  }
+
+  /** English analysis as {@link EnglishAnalyzer} does it, with synonyms added before stop words and stemming. */
+  Analyzer queryAnalyzer() {
+    return queryAnalyzer;
+  }
+
+  private static SynonymMap parse(Reader in) throws IOException, ParseException {
+    // Entries are tokenised and lower-cased like queries, so "Paid Time Off" matches "paid time off".
+    try (Analyzer entries = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer tokenizer = new StandardTokenizer();
+        return new TokenStreamComponents(tokenizer, new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer)));
+      }
+    }) {
+      SolrSynonymParser parser = new SolrSynonymParser(true, true, entries);
+      try {
+        parser.parse(in);
+      } catch (ParseException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        // e.g. an entry that is only punctuation analyses to nothing
+        ParseException wrapped = new ParseException(e.getMessage(), 0);
+        wrapped.initCause(e);
+        throw wrapped;
+      }
+      return parser.build();
+    }
+  }
+
+  private static SynonymMap emptyMap() {
+    try {
+      return new SynonymMap.Builder().build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Analyzer analyzer(SynonymMap map) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer));
+        if (map.fst != null) {
+          stream = new SynonymGraphFilter(stream, map, true);
+        }
+        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        return new TokenStreamComponents(tokenizer, new PorterStemFilter(stream));
+      }
+    };
+  }
+}

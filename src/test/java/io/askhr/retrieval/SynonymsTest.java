@@ -1,0 +1,104 @@
+package io.askhr.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.askhr.knowledge.KnowledgeFolder;
+import io.askhr.knowledge.PassageSplitter;
+import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.TestModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SynonymsTest {
+
+  @TempDir Path temp;
+
+  private static List<String> terms(Synonyms synonyms, String text) throws Exception {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream tokens = synonyms.queryAnalyzer().tokenStream(PolicyFields.TEXT, text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        terms.add(term.toString());
+      }
+      tokens.end();
+    }
+    return terms;
+  }
+
+  @Test
+  void shouldExpandHrAbbreviationsOfTheShippedListIntoPolicyWords() throws Exception {
+    // given
+    Synonyms shipped = Synonyms.load(Path.of("bot/synonyms.txt"));
+
+    // then: stemmed like the index, whatever the case the employee typed
+    assertTrue(terms(shipped, "how much PTO do I get").containsAll(List.of("paid", "time", "off", "vacat")),
+        terms(shipped, "how much PTO do I get").toString());
+    assertTrue(terms(shipped, "am I on a pip").containsAll(List.of("perform", "improv", "plan")));
+    assertTrue(terms(shipped, "got let go yesterday").contains("dismiss"));
+    assertTrue(terms(shipped, "severance in the uk").containsAll(List.of("unit", "kingdom")));
+  }
+
+  @Test
+  void shouldNotTakeThePronounUsForACountry() throws Exception {
+    assertFalse(terms(Synonyms.load(Path.of("bot/synonyms.txt")), "can you tell us the leave rules").contains("state"));
+  }
+
+  @Test
+  void shouldNameTheLineOfAMalformedEntry() throws Exception {
+    // given
+    Path file = temp.resolve("synonyms.txt");
+    Files.writeString(file, "pto, paid time off\nlet go => => dismissed\n");
+
+    // when
+    ParseException e = assertThrows(ParseException.class, () -> Synonyms.load(file));
+
+    // then
+    assertTrue(e.getMessage().contains("line 2") || e.getErrorOffset() == 2, e.getMessage());
+  }
+
+  @Test
+  void shouldKeepTheCurrentSynonymsWhenAnEditIsMalformed() throws Exception {
+    // given
+    Path file = temp.resolve("synonyms.txt");
+    Files.writeString(file, "xq => compassionate\n");
+    Synonyms synonyms = Synonyms.load(file);
+
+    // when
+    Files.writeString(file, "xq => => broken\n");
+
+    // then
+    assertThrows(ParseException.class, () -> synonyms.reload(file));
+    assertTrue(terms(synonyms, "xq").contains("compassion"));
+  }
+
+  @Test
+  void shouldFindPolicyWordsThroughASynonymTheEmployeeTyped() throws Exception {
+    // given a word no policy contains, and HR's synonym for it
+    Path file = temp.resolve("synonyms.txt");
+    Files.writeString(file, "# HR's word\nxq => compassionate\n");
+    try (PolicyIndex index = PolicyIndex.open(temp.resolve("index"), PolicyEmbedder.plain(TestModels.embeddings()),
+        Synonyms.load(file))) {
+      index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000), PassageSplitter.defaults());
+      PolicySearcher bm25 = index.searcher().withWeights(FusionWeights.lexicalOnly());
+
+      // when
+      List<Hit> hits = bm25.search("xq", Scope.everyone(), 3);
+      List<Hit> without = bm25.withWeights(FusionWeights.plainBm25()).search("xq", Scope.everyone(), 3);
+
+      // then
+      assertEquals("leave/bereavement.md", hits.get(0).passage().source());
+      assertTrue(without.isEmpty(), without.toString());
+    }
+  }
+}
