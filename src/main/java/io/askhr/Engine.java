@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.askhr.adapter.web.HrDashboard;
+import io.askhr.answers.ApprovedAnswerFolder;
 import io.askhr.adapter.web.PrometheusMetrics;
 import io.askhr.config.ConfigException;
 import io.askhr.config.LlmSettings;
@@ -26,6 +27,8 @@ import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PassageSplitter;
 import io.askhr.question.AnswerFlow;
 import io.askhr.question.AnswerMetrics;
+import io.askhr.question.ApprovedAnswers;
+import io.askhr.question.SensitiveClassifier;
 import io.askhr.question.QuestionHandler;
 import io.askhr.retrieval.IndexReport;
 import io.askhr.retrieval.PolicyIndex;
@@ -55,9 +58,11 @@ final class Engine implements AutoCloseable {
   private final QuestionHandler handler;
   private final KnowledgeCatalog catalog;
   private final Consumer<IndexReport> indexed;
+  private final ApprovedAnswers approved;
 
   private Engine(Settings settings, KnowledgeFolder folder, PolicyIndex index, EmbeddingModel embeddings,
-      QuestionHandler handler, Consumer<IndexReport> indexed) {
+      QuestionHandler handler, Consumer<IndexReport> indexed, ApprovedAnswers approved) {
+    this.approved = approved;
     this.indexed = indexed;
     this.settings = settings;
     this.folder = folder;
@@ -97,9 +102,10 @@ final class Engine implements AutoCloseable {
         drafter = new LlmDrafter(model, settings.company(), settings.answers().hrContact());
         rewriter = new LlmQueryRewriter(model);
       }
+      ApprovedAnswers approved = ApprovedAnswers.load(new ApprovedAnswerFolder(folder), embeddings, Clock.systemUTC());
       QuestionHandler handler = new AnswerFlow(index.searcher(), drafter, extractive, rewriter, settings.answers(),
-          answerMetrics);
-      return new Engine(settings, folder, index, embeddings, handler, indexed);
+          answerMetrics, SensitiveClassifier.shipped(embeddings), approved);
+      return new Engine(settings, folder, index, embeddings, handler, indexed, approved);
     } catch (RuntimeException e) {
       index.close();
       throw e;
@@ -136,6 +142,7 @@ final class Engine implements AutoCloseable {
   /** Brings the index in line with the knowledge folder. */
   IndexReport refresh() throws IOException {
     IndexReport report = index.update(folder, PassageSplitter.defaults());
+    approved.reload();
     indexed.accept(report);
     return report;
   }
