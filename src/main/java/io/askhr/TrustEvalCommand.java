@@ -124,16 +124,22 @@ final class TrustEvalCommand implements Callable<Integer> {
     List<ApprovedEval.Scored> scored = ApprovedEval.score(answers, records);
     out.printf(Locale.ROOT, "Approved answers: %s (%d questions)%n", approved, records.size());
     double chosen = ApprovedEval.choose(scored);
-    for (double threshold : new double[] {ApprovedAnswers.MIN_SIMILARITY, chosen}) {
+    double[] thresholds = chosen == ApprovedAnswers.MIN_SIMILARITY ? new double[] {chosen}
+        : new double[] {ApprovedAnswers.MIN_SIMILARITY, chosen};
+    for (double threshold : thresholds) {
       ApprovedEval.Figures dev = ApprovedEval.figures(scored, true, threshold);
       ApprovedEval.Figures held = ApprovedEval.figures(scored, false, threshold);
       out.printf(Locale.ROOT, "threshold %.2f%s  dev right %d missed %d wrong %d none-ok %d   held-out right %d"
-          + " missed %d wrong %d none-ok %d%n", threshold, threshold == chosen ? " (dev suggests)" : " (configured)",
+          + " missed %d wrong %d none-ok %d%n", threshold, threshold == ApprovedAnswers.MIN_SIMILARITY
+          ? (threshold == chosen ? " (configured; dev suggests it)" : " (configured)") : " (dev suggests)",
           dev.right(), dev.missed(), dev.wrong(), dev.rightlyNone(), held.right(), held.missed(), held.wrong(),
           held.rightlyNone());
     }
     if (verbose) {
       for (ApprovedEval.Scored s : scored) {
+        if (!s.dev()) {
+          continue;
+        }
         out.printf(Locale.ROOT, "  %-7s %.3f %-45s expected %-45s %s%n", s.dev() ? "dev" : "heldout",
             s.closest().map(c -> c.similarity()).orElse(0.0),
             s.closest().map(c -> c.answer().file()).orElse("-"), s.expected().orElse("-"), s.question());

@@ -31,7 +31,7 @@ public final class ApprovedAnswers {
    * src/test/resources/eval/approved_questions.jsonl ({@code askhr eval-trust --approved}): lower lets related but
    * different questions ("how is severance calculated?") receive a canned answer; higher misses rephrasings.
    */
-  public static final double MIN_SIMILARITY = 0.80;
+  public static final double MIN_SIMILARITY = 0.73;
 
   private record Phrasing(ApprovedAnswer answer, Embedding embedding) {}
 

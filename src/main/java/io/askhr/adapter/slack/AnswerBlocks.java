@@ -40,6 +40,8 @@ final class AnswerBlocks {
    */
   static List<LayoutBlock> answer(Reply reply, String answerId, String question, boolean shareable) {
     List<LayoutBlock> tail = new ArrayList<>();
+    reply.approval().ifPresent(a -> tail.add(context(c -> c.elements(List.of(markdownText(
+        "✅ *" + SlackMarkup.escape(a.label()) + "*"))))));
     if (!reply.notices().isEmpty()) {
       tail.add(context(c -> c.elements(List.of(markdownText(SlackMarkup.escape(String.join(" ", reply.notices())))))));
     }
