@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -160,6 +161,11 @@ public final class ApprovedAnswerFolder {
       Object yaml = new Yaml(new SafeConstructor(new LoaderOptions()))
           .load(String.join("\n", List.of(lines).subList(1, end)));
       fields = yaml instanceof Map<?, ?> map ? map : Map.of();
+    } catch (MarkedYAMLException e) {
+      // Line 1 of the file is the opening ---.
+      String where = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 2);
+      throw new InvalidAnswer(new AnswerProblem(file, "invalid-answer", "front matter is not valid YAML" + where
+          + (e.getProblem() == null ? "" : ": " + e.getProblem())));
     } catch (YAMLException e) {
       throw new InvalidAnswer(new AnswerProblem(file, "invalid-answer", "front matter is not valid YAML"));
     }

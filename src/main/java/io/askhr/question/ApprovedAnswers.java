@@ -33,6 +33,9 @@ public final class ApprovedAnswers {
    */
   public static final double MIN_SIMILARITY = 0.73;
 
+  /** Shorter sentences ("Thanks.", "Quick one:") say nothing about which answer is meant. */
+  private static final int MIN_SENTENCE_WORDS = 3;
+
   private record Phrasing(ApprovedAnswer answer, Embedding embedding) {}
 
   /** An answer and how close the question came to its nearest phrasing. */
@@ -116,18 +119,38 @@ public final class ApprovedAnswers {
     if (current.isEmpty()) {
       return Optional.empty();
     }
-    Embedding asked = embeddings.embed(TextSegment.from(question)).content();
     Match best = null;
-    for (Phrasing p : current) {
-      if (!p.answer().visibleTo(scope.audiences())) {
-        continue;
-      }
-      double similarity = CosineSimilarity.between(asked, p.embedding());
-      if (best == null || similarity > best.similarity()) {
-        best = new Match(p.answer(), similarity);
+    for (String part : parts(question)) {
+      Embedding asked = embeddings.embed(TextSegment.from(part)).content();
+      for (Phrasing p : current) {
+        if (!p.answer().visibleTo(scope.audiences())) {
+          continue;
+        }
+        double similarity = CosineSimilarity.between(asked, p.embedding());
+        if (best == null || similarity > best.similarity()) {
+          best = new Match(p.answer(), similarity);
+        }
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The question, and each of its sentences when it has several: "Is my job safe? I heard AI is replacing my team"
+   * asks the first sentence, and the second only dilutes its embedding.
+   */
+  static List<String> parts(String question) {
+    List<String> parts = new ArrayList<>();
+    parts.add(question);
+    String[] sentences = question.split("(?<=[?.!])\\s+");
+    if (sentences.length > 1) {
+      for (String sentence : sentences) {
+        if (sentence.strip().split("\\s+").length >= MIN_SENTENCE_WORDS) {
+          parts.add(sentence.strip());
+        }
+      }
+    }
+    return parts;
   }
 
   /** The approved answer as a reply: HR's text verbatim, its sources cited, labelled with owner and date. */
