@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the chat model, in one call, to make a follow-up standalone and to judge whether the question is sensitive;
+ * Asks the chat model, in one call, to make a follow-up standalone and to judge whether it is sensitive;
  * falls back to {@link FollowUpHeuristic} (and no judgement) if the model fails or answers in another shape.
  */
 public final class LlmQueryRewriter implements QueryRewriter {
@@ -37,6 +37,11 @@ public final class LlmQueryRewriter implements QueryRewriter {
 
   @Override
   public Rewrite rewrite(String latest, List<String> earlierQuestions) {
+    // NOTE: a first question is not sent: one more model round trip before every answer would double the wait,
+    // and the local judges (rules and HR's examples) decide alone. The call made for a follow-up also judges.
+    if (earlierQuestions.isEmpty()) {
+      return new Rewrite(latest, false);
+    }
     List<String> recent = earlierQuestions.subList(Math.max(0, earlierQuestions.size() - TURNS_KEPT),
         earlierQuestions.size());
     String prompt = Prompts.render("rewrite.md", Map.of("earlier", String.join("\n", recent), "latest", latest));
@@ -46,8 +51,7 @@ public final class LlmQueryRewriter implements QueryRewriter {
       if (m.matches()) {
         boolean sensitive = m.group(1).equalsIgnoreCase("yes");
         String rewritten = m.group(2).strip();
-        // A question that stands on its own is searched as the employee wrote it.
-        if (earlierQuestions.isEmpty() || rewritten.isEmpty() || rewritten.length() > MAX_REWRITE_CHARS) {
+        if (rewritten.isEmpty() || rewritten.length() > MAX_REWRITE_CHARS) {
           return new Rewrite(fallback.standalone(latest, earlierQuestions), sensitive);
         }
         return new Rewrite(rewritten, sensitive);

@@ -44,17 +44,17 @@ class LlmQueryRewriterTest {
   }
 
   @Test
-  void shouldAskForAJudgementEvenWithoutEarlierMessagesButKeepTheQuestionAsWritten() {
+  void shouldNotCallTheModelForAFirstQuestion() {
     // given
-    model.replyWith("SENSITIVE: no\nQUESTION: How many days of annual leave are there?");
+    model.replyWith("SENSITIVE: yes\nQUESTION: something else");
 
     // when
-    QueryRewriter.Rewrite rewrite = rewriter.rewrite("How many days of leave do I get?", List.of());
+    QueryRewriter.Rewrite rewrite = rewriter.rewrite("Is my job safe?", List.of());
 
-    // then
-    assertEquals(1, model.requests().size());
+    // then the local judges decide alone
+    assertEquals(0, model.requests().size());
     assertFalse(rewrite.sensitive());
-    assertEquals("How many days of leave do I get?", rewrite.standalone());
+    assertEquals("Is my job safe?", rewrite.standalone());
   }
 
   @Test
@@ -77,10 +77,11 @@ class LlmQueryRewriterTest {
     model.status(500);
 
     // when
-    QueryRewriter.Rewrite rewrite = rewriter.rewrite("Is my job safe?", List.of());
+    QueryRewriter.Rewrite rewrite = rewriter.rewrite("and for part-timers?", List.of("Is my job safe?"));
 
     // then
     assertFalse(rewrite.sensitive());
-    assertEquals("Is my job safe?", rewrite.standalone());
+    assertEquals(new FollowUpHeuristic().standalone("and for part-timers?", List.of("Is my job safe?")),
+        rewrite.standalone());
   }
 }
