@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "askhr", mixinStandardHelpOptions = true, version = "AskHR 0.1",
     description = "Answers employees' HR questions from the policy documents in a knowledge folder.",
     subcommands = {ServeCommand.class, AskCommand.class, IndexCommand.class, CheckCommand.class, ReportCommand.class,
-        ConfigCommand.class, EvalCommand.class, BenchCommand.class})
+        ConfigCommand.class, EvalCommand.class, BenchCommand.class, TrustEvalCommand.class})
 public final class AskHr implements Runnable {
 
   /** Exit status for bad usage or configuration (missing folder, invalid setting, unusable file or index). */

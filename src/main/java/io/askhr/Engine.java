@@ -8,6 +8,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import io.askhr.adapter.web.HrDashboard;
+import io.askhr.answers.ApprovedAnswerFolder;
 import io.askhr.adapter.web.PrometheusMetrics;
 import io.askhr.config.ConfigException;
 import io.askhr.config.EmbeddingSettings;
@@ -31,6 +32,8 @@ import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PassageSplitter;
 import io.askhr.question.AnswerFlow;
 import io.askhr.question.AnswerMetrics;
+import io.askhr.question.ApprovedAnswers;
+import io.askhr.question.SensitiveClassifier;
 import io.askhr.question.QuestionHandler;
 import io.askhr.retrieval.BundledEmbeddingModel;
 import io.askhr.retrieval.IndexReport;
@@ -68,10 +71,12 @@ final class Engine implements AutoCloseable {
   private final KnowledgeCatalog catalog;
   private final Consumer<IndexReport> indexed;
   private final Synonyms synonyms;
+  private final ApprovedAnswers approved;
 
   private Engine(Settings settings, KnowledgeFolder folder, PolicyIndex index, EmbeddingModel embeddings,
-      QuestionHandler handler, Consumer<IndexReport> indexed, Synonyms synonyms) {
+      QuestionHandler handler, Consumer<IndexReport> indexed, Synonyms synonyms, ApprovedAnswers approved) {
     this.synonyms = synonyms;
+    this.approved = approved;
     this.indexed = indexed;
     this.settings = settings;
     this.folder = folder;
@@ -115,9 +120,10 @@ final class Engine implements AutoCloseable {
             new LlmDrafter(model, settings.company(), settings.answers().hrContact()), llm.timeout().multipliedBy(2));
         rewriter = new LlmQueryRewriter(model);
       }
+      ApprovedAnswers approved = ApprovedAnswers.load(new ApprovedAnswerFolder(folder), embeddings, Clock.systemUTC());
       QuestionHandler handler = new AnswerFlow(index.searcher(), drafter, extractive, rewriter, settings.answers(),
-          answerMetrics);
-      return new Engine(settings, folder, index, embeddings, handler, indexed, synonyms);
+          answerMetrics, SensitiveClassifier.shipped(embeddings), approved);
+      return new Engine(settings, folder, index, embeddings, handler, indexed, synonyms, approved);
     } catch (RuntimeException e) {
       index.close();
       throw e;
@@ -201,6 +207,7 @@ final class Engine implements AutoCloseable {
   /** Brings the index in line with the knowledge folder. */
   IndexReport refresh() throws IOException {
     IndexReport report = index.update(folder, PassageSplitter.defaults());
+    approved.reload();
     indexed.accept(report);
     return report;
   }

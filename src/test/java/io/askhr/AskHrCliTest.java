@@ -1,6 +1,7 @@
 package io.askhr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,8 @@ class AskHrCliTest {
     assertTrue(List.of("Formula", "Worked example", "Payment").contains(citation.get("section").asText()),
         citation.toString());
     assertTrue(citation.get("snippet").asText().length() > 20);
-    assertTrue(reply.get("flags").toString().contains("sensitive"));
+    // a general policy question, not one about the asker's own severance
+    assertFalse(reply.get("flags").toString().contains("sensitive"), reply.get("flags").toString());
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.askhr.curation;
 
+import io.askhr.answers.AnswerProblem;
+import io.askhr.answers.ApprovedAnswer;
+import io.askhr.answers.ApprovedAnswerFolder;
 import io.askhr.curation.Finding.Severity;
 import io.askhr.knowledge.DocumentMetadata;
 import io.askhr.knowledge.IngestProblem;
@@ -99,9 +102,29 @@ public final class KnowledgeCheck {
       read.add(new Read(file, document, shingles(document)));
     }
     duplicates(read, findings);
+    int answerFiles = approvedAnswers(today, findings);
     findings.sort(Comparator.comparing(Finding::source).thenComparing(Finding::severity)
         .thenComparing(Finding::rule));
-    return new Result(listing.files().size() + listing.problems().size(), findings);
+    return new Result(listing.files().size() + listing.problems().size() + answerFiles, findings);
+  }
+
+  /** HR's approved answers: every problem keeps an answer from being given, so each is an error. */
+  private int approvedAnswers(LocalDate today, List<Finding> findings) throws IOException {
+    ApprovedAnswerFolder.Loaded loaded = new ApprovedAnswerFolder(folder).read(today);
+    for (AnswerProblem problem : loaded.problems()) {
+      findings.add(new Finding(Severity.ERROR, problem.file(), problem.rule(), problem.message()));
+    }
+    for (ApprovedAnswer answer : loaded.usable()) {
+      for (String audience : new TreeSet<>(answer.audience())) {
+        if (!knownAudiences.contains(audience)) {
+          boolean noMap = knownAudiences.size() == 1;
+          findings.add(new Finding(noMap ? Severity.WARNING : Severity.ERROR, answer.file(), "unknown-audience",
+              "audience '" + audience + (noMap ? "' cannot be checked: no audience map is configured (AUDIENCES_FILE)"
+                  : "' is not in the audience map") + "; nobody in it would receive this answer"));
+        }
+      }
+    }
+    return loaded.files();
   }
 
   private void metadata(SourceFile file, DocumentMetadata metadata, LocalDate today, List<Finding> findings)

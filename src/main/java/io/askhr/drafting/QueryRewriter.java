@@ -10,4 +10,16 @@ public interface QueryRewriter {
    * @return the standalone question; {@code latest} itself when it needs no context
    */
   String standalone(String latest, List<String> earlierQuestions);
+
+  /**
+   * The standalone question and, where the rewriter can tell (a language model), whether it is sensitive.
+   *
+   * @param sensitive true only when the rewriter judged the question personal or delicate; false says nothing
+   */
+  record Rewrite(String standalone, boolean sensitive) {}
+
+  /** As {@link #standalone}, with the rewriter's judgement of sensitivity when it has one. */
+  default Rewrite rewrite(String latest, List<String> earlierQuestions) {
+    return new Rewrite(standalone(latest, earlierQuestions), false);
+  }
 }

@@ -28,6 +28,8 @@ public final class KnowledgeFolder {
   public static final int READER_VERSION = 3;
 
   static final String SIDECAR_SUFFIX = ".meta.yml";
+  /** The top-level folder of HR-approved answers: read by io.askhr.answers, never indexed as policies. */
+  public static final String APPROVED_ANSWERS = "answers";
   private static final Set<String> OFFICE_FORMATS_TO_CONVERT =
       Set.of("doc", "rtf", "odt", "pptx", "ppt", "xlsx", "xls", "pages");
 
@@ -102,6 +104,9 @@ public final class KnowledgeFolder {
         continue;
       }
       if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+        if (dir.equals(root) && name.equals(APPROVED_ANSWERS)) {
+          continue;
+        }
         walk(entry, files, problems);
       } else if (Files.isRegularFile(entry)) {
         consider(entry, name, files, problems);

@@ -41,6 +41,8 @@ public final class AnswerFlow implements QuestionHandler {
   private final QueryRewriter rewriter;
   private final AnswerSettings settings;
   private final AnswerMetrics metrics;
+  private final SensitiveClassifier sensitiveClassifier;
+  private final ApprovedAnswers approved;
 
   /**
    * @param drafter the preferred drafter (the language model when one is configured)
@@ -54,6 +56,18 @@ public final class AnswerFlow implements QuestionHandler {
   /** @param metrics where the retrieval stage's latency is reported */
   public AnswerFlow(PolicySearcher searcher, AnswerDrafter drafter, AnswerDrafter fallback, QueryRewriter rewriter,
       AnswerSettings settings, AnswerMetrics metrics) {
+    this(searcher, drafter, fallback, rewriter, settings, metrics, SensitiveClassifier.rulesOnly(),
+        ApprovedAnswers.none());
+  }
+
+  /**
+   * @param sensitive recognises sensitive questions (rules and HR's examples)
+   * @param approved HR's approved answers, consulted before retrieval
+   */
+  public AnswerFlow(PolicySearcher searcher, AnswerDrafter drafter, AnswerDrafter fallback, QueryRewriter rewriter,
+      AnswerSettings settings, AnswerMetrics metrics, SensitiveClassifier sensitive, ApprovedAnswers approved) {
+    this.sensitiveClassifier = sensitive;
+    this.approved = approved;
     this.searcher = searcher;
     this.drafter = drafter;
     this.fallback = fallback;
@@ -83,10 +97,17 @@ public final class AnswerFlow implements QuestionHandler {
         .filter(t -> t.role() == Turn.Role.EMPLOYEE)
         .map(t -> cut(clean(t.text()), settings.maxQuestionChars()))
         .toList();
-    String standalone = cut(rewriter.standalone(text, earlier), 2 * settings.maxQuestionChars());
-    boolean sensitive = !SensitiveTopics.of(text).isEmpty() || !SensitiveTopics.of(standalone).isEmpty();
+    QueryRewriter.Rewrite rewrite = rewriter.rewrite(text, earlier);
+    String standalone = cut(rewrite.standalone(), 2 * settings.maxQuestionChars());
+    // Either judge flags: the model (when configured) or the local rules and examples.
+    boolean sensitive = rewrite.sensitive() || sensitiveClassifier.flags(text)
+        || (!standalone.equals(text) && sensitiveClassifier.flags(standalone));
 
     Scope scope = Scope.of(question.asker().groups(), question.asker().country());
+    java.util.Optional<Reply> approvedReply = approved.reply(standalone, scope, sensitive, notices);
+    if (approvedReply.isPresent()) {
+      return approvedReply.get();
+    }
     stream.stage(AnswerStream.Stage.SEARCHING);
     long searchStart = System.nanoTime();
     List<Hit> hits = searcher.search(standalone, scope, settings.topK());

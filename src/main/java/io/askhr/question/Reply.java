@@ -1,6 +1,8 @@
 package io.askhr.question;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Set;
  *
  * @param confidence 0..1, how well the retrieved policies match the question
  * @param notices short remarks the employee should see beside the answer (e.g. "your message was shortened")
+ * @param approval present when the text is an answer HR wrote and approved, given verbatim
  */
 public record Reply(
     String text,
@@ -15,12 +18,28 @@ public record Reply(
     double confidence,
     Set<Flag> flags,
     Mode mode,
-    List<String> notices) {
+    List<String> notices,
+    Optional<Approval> approval) {
 
   public Reply {
     citations = List.copyOf(citations);
     flags = Set.copyOf(flags);
     notices = List.copyOf(notices);
+  }
+
+  /** A reply composed by AskHR (not an HR-approved answer). */
+  public Reply(String text, List<Citation> citations, double confidence, Set<Flag> flags, Mode mode,
+      List<String> notices) {
+    this(text, citations, confidence, flags, mode, notices, Optional.empty());
+  }
+
+  /** Who approved an HR-written answer and when, for adapters to label it "Approved by HR". */
+  public record Approval(String owner, LocalDate effective) {
+
+    /** The label every adapter shows, e.g. "Approved by HR · People Policy team · 2026-03-01". */
+    public String label() {
+      return "Approved by HR · " + owner + " · " + effective;
+    }
   }
 
   /** Facts about a reply that adapters act on. */

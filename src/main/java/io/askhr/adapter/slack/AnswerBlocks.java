@@ -61,6 +61,8 @@ final class AnswerBlocks {
    */
   static List<LayoutBlock> tail(Reply reply, String answerId, String question, boolean shareable) {
     List<LayoutBlock> tail = new ArrayList<>();
+    reply.approval().ifPresent(a -> tail.add(context(c -> c.elements(List.of(markdownText(
+        "✅ *" + SlackMarkup.escape(a.label()) + "*"))))));
     if (!reply.notices().isEmpty()) {
       tail.add(context(c -> c.elements(List.of(markdownText(SlackMarkup.escape(String.join(" ", reply.notices())))))));
     }

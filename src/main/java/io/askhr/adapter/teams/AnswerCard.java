@@ -35,6 +35,8 @@ final class AnswerCard {
       List<String> status) {
     ObjectNode card = card();
     ArrayNode body = card.putArray("body");
+    reply.approval().ifPresent(a -> body.add(text("✅ " + a.label()).put("weight", "Bolder").put("color", "Good")
+        .put("size", "Small")));
     body.add(text(reply.text()));
     reply.notices().forEach(notice -> body.add(text(notice).put("isSubtle", true).put("size", "Small")));
     if (!reply.citations().isEmpty()) {

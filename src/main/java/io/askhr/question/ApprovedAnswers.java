@@ -1,0 +1,173 @@
+package io.askhr.question;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.store.embedding.CosineSimilarity;
+import io.askhr.answers.AnswerProblem;
+import io.askhr.answers.ApprovedAnswer;
+import io.askhr.answers.ApprovedAnswerFolder;
+import io.askhr.retrieval.Scope;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HR's approved answers, matched to a question by the embedding similarity of the question to their phrasings and
+ * given verbatim, labelled "Approved by HR". Only answers whose audience the asker belongs to are considered.
+ */
+public final class ApprovedAnswers {
+
+  private static final Logger log = LoggerFactory.getLogger(ApprovedAnswers.class);
+  /**
+   * How close a question must be to one of an answer's phrasings. Chosen on the dev half of
+   * src/test/resources/eval/approved_questions.jsonl ({@code askhr eval-trust --approved}): lower lets related but
+   * different questions ("how is severance calculated?") receive a canned answer; higher misses rephrasings.
+   */
+  public static final double MIN_SIMILARITY = 0.73;
+
+  /** Shorter sentences ("Thanks.", "Quick one:") say nothing about which answer is meant. */
+  private static final int MIN_SENTENCE_WORDS = 3;
+
+  private record Phrasing(ApprovedAnswer answer, Embedding embedding) {}
+
+  /** An answer and how close the question came to its nearest phrasing. */
+  public record Match(ApprovedAnswer answer, double similarity) {}
+
+  private final Optional<ApprovedAnswerFolder> folder;
+  private final EmbeddingModel embeddings;
+  private final Clock clock;
+  private final double minSimilarity;
+  /** Phrasings already embedded, so a reload after an edit embeds only what changed. */
+  private final java.util.Map<String, Embedding> embedded = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile List<Phrasing> phrasings = List.of();
+  private volatile List<AnswerProblem> problems = List.of();
+
+  private ApprovedAnswers(Optional<ApprovedAnswerFolder> folder, EmbeddingModel embeddings, Clock clock,
+      double minSimilarity) {
+    this.folder = folder;
+    this.embeddings = embeddings;
+    this.clock = clock;
+    this.minSimilarity = minSimilarity;
+  }
+
+  /** No approved answers: every question goes to retrieval. */
+  public static ApprovedAnswers none() {
+    return new ApprovedAnswers(Optional.empty(), null, Clock.systemUTC(), MIN_SIMILARITY);
+  }
+
+  /** The answers of a knowledge folder, read now; call {@link #reload()} when the folder changes. */
+  public static ApprovedAnswers load(ApprovedAnswerFolder folder, EmbeddingModel embeddings, Clock clock) {
+    return load(folder, embeddings, clock, MIN_SIMILARITY);
+  }
+
+  /** As {@link #load(ApprovedAnswerFolder, EmbeddingModel, Clock)} with another threshold, to measure it. */
+  public static ApprovedAnswers load(ApprovedAnswerFolder folder, EmbeddingModel embeddings, Clock clock,
+      double minSimilarity) {
+    ApprovedAnswers answers = new ApprovedAnswers(Optional.of(folder), embeddings, clock, minSimilarity);
+    answers.reload();
+    return answers;
+  }
+
+  /** Re-reads the answers; on failure the previous ones stay in force. */
+  public synchronized void reload() {
+    if (folder.isEmpty()) {
+      return;
+    }
+    ApprovedAnswerFolder.Loaded loaded;
+    try {
+      loaded = folder.get().read(LocalDate.now(clock));
+    } catch (IOException | RuntimeException e) {
+      log.warn("Approved answers cannot be read ({}); keeping the previous ones", e.getClass().getSimpleName());
+      return;
+    }
+    List<Phrasing> next = new ArrayList<>();
+    for (ApprovedAnswer answer : loaded.usable()) {
+      for (String question : answer.questions()) {
+        next.add(new Phrasing(answer, embedded.computeIfAbsent(question,
+            q -> embeddings.embed(TextSegment.from(q)).content())));
+      }
+    }
+    phrasings = List.copyOf(next);
+    problems = loaded.problems();
+    if (!loaded.problems().isEmpty()) {
+      log.warn("{} of {} approved answers are not given because of problems (askhr check lists them)",
+          loaded.files() - loaded.usable().size(), loaded.files());
+    }
+  }
+
+  /** Problems found at the last (re)load. */
+  public List<AnswerProblem> problems() {
+    return problems;
+  }
+
+  /** The closest answer the asker may receive, if it is close enough. */
+  Optional<Match> match(String question, Scope scope) {
+    return closest(question, scope).filter(m -> m.similarity() >= minSimilarity);
+  }
+
+  /** The closest answer the asker may receive, however far; for measuring the threshold. */
+  public Optional<Match> closest(String question, Scope scope) {
+    List<Phrasing> current = phrasings;
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    Match best = null;
+    for (String part : parts(question)) {
+      Embedding asked = embeddings.embed(TextSegment.from(part)).content();
+      for (Phrasing p : current) {
+        if (!p.answer().visibleTo(scope.audiences())) {
+          continue;
+        }
+        double similarity = CosineSimilarity.between(asked, p.embedding());
+        if (best == null || similarity > best.similarity()) {
+          best = new Match(p.answer(), similarity);
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * The question, and each of its sentences when it has several: "Is my job safe? I heard AI is replacing my team"
+   * asks the first sentence, and the second only dilutes its embedding.
+   */
+  static List<String> parts(String question) {
+    List<String> parts = new ArrayList<>();
+    parts.add(question);
+    String[] sentences = question.split("(?<=[?.!])\\s+");
+    if (sentences.length > 1) {
+      for (String sentence : sentences) {
+        if (sentence.strip().split("\\s+").length >= MIN_SENTENCE_WORDS) {
+          parts.add(sentence.strip());
+        }
+      }
+    }
+    return parts;
+  }
+
+  /** The approved answer as a reply: HR's text verbatim, its sources cited, labelled with owner and date. */
+  Optional<Reply> reply(String question, Scope scope, boolean sensitive, List<String> notices) {
+    return match(question, scope).map(m -> {
+      ApprovedAnswer answer = m.answer();
+      List<Citation> citations = new ArrayList<>();
+      for (ApprovedAnswer.Source s : answer.sources()) {
+        citations.add(new Citation(citations.size() + 1, s.file(), s.title(), "", 0, s.effective(), s.url(), ""));
+      }
+      Set<Reply.Flag> flags = EnumSet.noneOf(Reply.Flag.class);
+      if (sensitive) {
+        flags.add(Reply.Flag.SENSITIVE);
+        flags.add(Reply.Flag.ESCALATION_SUGGESTED);
+      }
+      return new Reply(answer.text(), citations, 1.0, flags, Reply.Mode.EXTRACTIVE, notices,
+          Optional.of(new Reply.Approval(answer.owner(), answer.effective())));
+    });
+  }
+}

@@ -1,0 +1,210 @@
+package io.askhr.question;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.store.embedding.CosineSimilarity;
+import io.askhr.config.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Recognises sensitive questions the way employees phrase them, without a language model: the keyword rules of
+ * {@link SensitiveTopics}, or a question close (by embedding similarity) to one of HR's labelled examples in
+ * {@code bot/sensitive.yml}, not clearly closer to one of its ordinary examples, and about the asker's own situation.
+ */
+public final class SensitiveClassifier {
+
+  /** Where HR edits the examples; the copy packaged in the jar is used when the file is not there. */
+  public static final Path FILE = Path.of("bot", "sensitive.yml");
+  private static final String PACKAGED = "sensitive.yml";
+
+  private record Example(String topic, Embedding embedding) {}
+
+  /**
+   * How a question scored.
+   *
+   * @param ruleTopics the keyword rules' topics
+   * @param personal whether the asker speaks of themselves ("my", "I", "ich", "mon"...)
+   * @param nearestTopic the topic of the closest sensitive example
+   * @param sensitive similarity to the closest sensitive example
+   * @param ordinary similarity to the closest ordinary example
+   */
+  public record Verdict(Set<String> ruleTopics, boolean personal, String nearestTopic, double sensitive,
+      double ordinary) {
+
+    /** The decision for given thresholds (the classifier's own, or candidates while choosing them). */
+    public boolean flagged(double threshold, double margin) {
+      return !ruleTopics.isEmpty() || byExamples(threshold, margin);
+    }
+
+    /**
+     * The examples' decision alone, without the rules. Only a question about the asker's own situation counts:
+     * a policy question is close to sensitive examples on the same subject without being sensitive.
+     */
+    public boolean byExamples(double threshold, double margin) {
+      return personal && sensitive >= threshold && ordinary - sensitive < margin;
+    }
+  }
+
+  private final List<Example> sensitive;
+  private final List<Example> ordinary;
+  private final Optional<EmbeddingModel> embeddings;
+  private final double threshold;
+  private final double margin;
+
+  private SensitiveClassifier(List<Example> sensitive, List<Example> ordinary, Optional<EmbeddingModel> embeddings,
+      double threshold, double margin) {
+    this.sensitive = List.copyOf(sensitive);
+    this.ordinary = List.copyOf(ordinary);
+    this.embeddings = embeddings;
+    this.threshold = threshold;
+    this.margin = margin;
+  }
+
+  /** The keyword rules alone, for tests and for wiring without an embedding model. */
+  public static SensitiveClassifier rulesOnly() {
+    return new SensitiveClassifier(List.of(), List.of(), Optional.empty(), 1, 0);
+  }
+
+  /** HR's {@link #FILE}, or the packaged copy when there is none; an invalid file stops startup. */
+  public static SensitiveClassifier shipped(EmbeddingModel embeddings) {
+    try {
+      if (Files.isRegularFile(FILE)) {
+        try (InputStream in = Files.newInputStream(FILE)) {
+          return read(in, FILE.toString(), embeddings);
+        }
+      }
+      try (InputStream in = SensitiveClassifier.class.getClassLoader().getResourceAsStream(PACKAGED)) {
+        if (in == null) {
+          throw new ConfigException(FILE + " is missing and no copy is packaged: restore it from the repository");
+        }
+        return read(in, PACKAGED + " (packaged)", embeddings);
+      }
+    } catch (IOException e) {
+      throw new ConfigException(FILE + " cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** Reads {@code threshold}, {@code ordinary_margin}, {@code topics: {name: [examples]}} and {@code ordinary}. */
+  public static SensitiveClassifier read(InputStream yaml, String label, EmbeddingModel embeddings) throws IOException {
+    Object parsed;
+    try {
+      parsed = new Yaml(new SafeConstructor(new LoaderOptions()))
+          .load(new String(yaml.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (YAMLException e) {
+      throw new ConfigException(label + " is not valid YAML: " + e.getMessage());
+    }
+    if (!(parsed instanceof Map<?, ?> fields) || !(fields.get("topics") instanceof Map<?, ?> topics)) {
+      throw new ConfigException(label + " must have 'topics:' with example questions for each topic");
+    }
+    double threshold = number(fields, "threshold", label);
+    double margin = number(fields, "ordinary_margin", label);
+    List<Example> sensitive = new ArrayList<>();
+    for (Map.Entry<?, ?> topic : topics.entrySet()) {
+      List<String> examples = strings(topic.getValue());
+      if (examples.isEmpty()) {
+        throw new ConfigException(label + ": topic '" + topic.getKey() + "' has no example questions");
+      }
+      examples.forEach(q -> sensitive.add(new Example(String.valueOf(topic.getKey()), embed(embeddings, q))));
+    }
+    List<Example> ordinary = new ArrayList<>();
+    strings(fields.get("ordinary")).forEach(q -> ordinary.add(new Example("", embed(embeddings, q))));
+    return new SensitiveClassifier(sensitive, ordinary, Optional.of(embeddings), threshold, margin);
+  }
+
+  /** The same examples with other thresholds, to measure them. */
+  public SensitiveClassifier withThresholds(double threshold, double margin) {
+    return new SensitiveClassifier(sensitive, ordinary, embeddings, threshold, margin);
+  }
+
+  public double threshold() {
+    return threshold;
+  }
+
+  public double margin() {
+    return margin;
+  }
+
+  /** Whether the question is sensitive. */
+  public boolean flags(String question) {
+    return verdict(question).flagged(threshold, margin);
+  }
+
+  /** How the question scored against the rules and the examples. */
+  public Verdict verdict(String question) {
+    Set<String> rules = new TreeSet<>();
+    SensitiveTopics.of(question).forEach(t -> rules.add(t.name().toLowerCase(java.util.Locale.ROOT)));
+    boolean personal = SensitiveTopics.personal(question);
+    if (embeddings.isEmpty() || sensitive.isEmpty()) {
+      return new Verdict(rules, personal, "", 0, 0);
+    }
+    Embedding asked = embed(embeddings.get(), question);
+    Example nearest = null;
+    double best = -1;
+    for (Example e : sensitive) {
+      double s = CosineSimilarity.between(asked, e.embedding());
+      if (s > best) {
+        best = s;
+        nearest = e;
+      }
+    }
+    double bestOrdinary = ordinary.stream().mapToDouble(e -> CosineSimilarity.between(asked, e.embedding()))
+        .max().orElse(-1);
+    return new Verdict(rules, personal, nearest.topic(), best, bestOrdinary);
+  }
+
+  /** Every example question, so that a gold set can be checked not to repeat them. */
+  public static List<String> exampleQuestions(InputStream yaml) throws IOException {
+    Object parsed = new Yaml(new SafeConstructor(new LoaderOptions()))
+        .load(new String(yaml.readAllBytes(), StandardCharsets.UTF_8));
+    List<String> all = new ArrayList<>();
+    if (parsed instanceof Map<?, ?> fields) {
+      if (fields.get("topics") instanceof Map<?, ?> topics) {
+        topics.values().forEach(v -> all.addAll(strings(v)));
+      }
+      all.addAll(strings(fields.get("ordinary")));
+    }
+    return all;
+  }
+
+  private static Embedding embed(EmbeddingModel model, String text) {
+    return model.embed(TextSegment.from(text)).content();
+  }
+
+  private static double number(Map<?, ?> fields, String key, String label) {
+    if (fields.get(key) instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw new ConfigException(label + ": '" + key + "' must be a number");
+  }
+
+  private static List<String> strings(Object value) {
+    List<String> values = new ArrayList<>();
+    if (value instanceof Collection<?> items) {
+      for (Object item : items) {
+        if (item != null && !(item instanceof Map) && !(item instanceof Collection)) {
+          String s = String.valueOf(item).strip();
+          if (!s.isEmpty()) {
+            values.add(s);
+          }
+        }
+      }
+    }
+    return values;
+  }
+}

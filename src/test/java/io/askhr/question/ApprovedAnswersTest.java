@@ -1,0 +1,188 @@
+package io.askhr.question;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.askhr.answers.ApprovedAnswerFolder;
+import io.askhr.config.Settings;
+import io.askhr.drafting.ExtractiveDrafter;
+import io.askhr.drafting.FollowUpHeuristic;
+import io.askhr.knowledge.KnowledgeFolder;
+import io.askhr.knowledge.PassageSplitter;
+import io.askhr.retrieval.PolicyIndex;
+import io.askhr.testing.FixtureKnowledge;
+import io.askhr.testing.TestModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Approved answers through the real answer path: a real index over the fixture policies plus an answers folder. */
+class ApprovedAnswersTest {
+
+  static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC);
+  static final String SEVERANCE_TEXT = """
+      Severance is **three weeks of base pay** for each complete year of service.
+
+      - at least eight weeks
+      - at most 52 weeks
+
+      Ask your People Partner for an estimate.""";
+  static final String CALIBRATION_TEXT = "Calibration panels may move a score by at most two points.";
+
+  @TempDir static Path temp;
+  static PolicyIndex index;
+  static KnowledgeFolder folder;
+  static AnswerSettings settings;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    Path knowledge = FixtureKnowledge.copyTo(temp.resolve("knowledge"));
+    Path answers = Files.createDirectories(knowledge.resolve("answers"));
+    Files.writeString(answers.resolve("severance.md"), """
+        ---
+        questions:
+          - How much severance will I get?
+          - How is my redundancy pay worked out?
+        owner: Employee Relations team
+        effective: 2026-11-01
+        review_by: 2027-03-01
+        audience: everyone
+        sources: [reorganisation/severance.md]
+        ---
+        """ + SEVERANCE_TEXT + "\n");
+    Files.writeString(answers.resolve("calibration.md"), """
+        ---
+        questions:
+          - How do calibration panels change selection scores?
+        owner: People Policy team
+        effective: 2026-10-01
+        review_by: 2027-03-01
+        audience: managers
+        sources: [managers/selection-calibration.md]
+        ---
+        """ + CALIBRATION_TEXT + "\n");
+    folder = new KnowledgeFolder(knowledge, 10_000_000);
+    index = PolicyIndex.open(temp.resolve("index"), TestModels.embeddings());
+    index.update(folder, PassageSplitter.defaults());
+    settings = Settings.fromEnvironment(Map.of(), Optional.empty(), Optional.empty()).answers();
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    index.close();
+  }
+
+  private static AnswerFlow flow(ApprovedAnswers approved) {
+    ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
+    return new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(), settings,
+        AnswerMetrics.NONE, SensitiveClassifier.rulesOnly(), approved);
+  }
+
+  private static ApprovedAnswers approved(Clock clock) {
+    return ApprovedAnswers.load(new ApprovedAnswerFolder(folder), TestModels.embeddings(), clock);
+  }
+
+  private static Question ask(String text, Set<String> groups) {
+    return Question.first(text, new Asker("u1", "", groups, Optional.empty()), Platform.CLI);
+  }
+
+  @Test
+  void shouldGiveTheApprovedTextVerbatimWithItsLabelAndSources() {
+    // given
+    AnswerFlow flow = flow(approved(TODAY));
+
+    // when a rephrasing of one of its questions is asked
+    Reply reply = flow.answer(ask("How much severance would I get?", Set.of()));
+
+    // then
+    assertEquals(SEVERANCE_TEXT, reply.text());
+    assertEquals(Optional.of(new Reply.Approval("Employee Relations team", LocalDate.parse("2026-11-01"))),
+        reply.approval());
+    assertEquals("Approved by HR · Employee Relations team · 2026-11-01", reply.approval().get().label());
+    assertEquals(List.of("reorganisation/severance.md"), reply.citations().stream().map(Citation::source).toList());
+    assertEquals("Severance pay", reply.citations().get(0).title());
+    // a personal severance question is sensitive: the text stays verbatim, the flags offer a person
+    assertTrue(reply.has(Reply.Flag.SENSITIVE));
+  }
+
+  @Test
+  void shouldNeverGiveAManagersAnswerToSomeoneNotKnownToBeAManager() {
+    // given
+    AnswerFlow flow = flow(approved(TODAY));
+    String question = "How do calibration panels change selection scores?";
+
+    // when
+    Reply employee = flow.answer(ask(question, Set.of()));
+    Reply manager = flow.answer(ask(question, Set.of("managers")));
+
+    // then
+    assertTrue(employee.approval().isEmpty());
+    assertFalse(employee.text().contains(CALIBRATION_TEXT));
+    assertEquals(CALIBRATION_TEXT, manager.text());
+    assertEquals("People Policy team", manager.approval().orElseThrow().owner());
+  }
+
+  @Test
+  void shouldAnswerFromPoliciesWhenNoApprovedAnswerIsCloseEnough() {
+    // given
+    AnswerFlow flow = flow(approved(TODAY));
+
+    // when
+    Reply reply = flow.answer(ask("How many days of annual leave do I get?", Set.of()));
+
+    // then
+    assertTrue(reply.approval().isEmpty());
+    assertFalse(reply.text().contains(SEVERANCE_TEXT));
+  }
+
+  @Test
+  void shouldStopGivingAnAnswerWhoseReviewDateHasPassed() {
+    // given a clock after review_by
+    ApprovedAnswers approved = approved(Clock.fixed(Instant.parse("2027-03-02T09:00:00Z"), ZoneOffset.UTC));
+
+    // when
+    Reply reply = flow(approved).answer(ask("How much severance will I get?", Set.of()));
+
+    // then
+    assertTrue(reply.approval().isEmpty());
+    assertEquals(List.of("answer-review-expired", "answer-review-expired"),
+        approved.problems().stream().map(p -> p.rule()).toList());
+  }
+
+  @Test
+  void shouldMatchTheQuestionSentenceOfAMessageWithContext() {
+    // given
+    ApprovedAnswers approved = approved(TODAY);
+
+    // when
+    Optional<ApprovedAnswers.Match> match = approved.match(
+        "How much severance will I get? My team lead told me yesterday that the whole department is closing.",
+        io.askhr.retrieval.Scope.everyone());
+
+    // then
+    assertEquals("answers/severance.md", match.orElseThrow().answer().file());
+    assertTrue(match.get().similarity() >= ApprovedAnswers.MIN_SIMILARITY);
+  }
+
+  @Test
+  void shouldNotIndexApprovedAnswersAsPolicies() throws Exception {
+    // when
+    List<String> listed = folder.list().files().stream().map(f -> f.source()).toList();
+
+    // then
+    assertFalse(listed.stream().anyMatch(s -> s.startsWith("answers/")), listed.toString());
+    assertTrue(listed.contains("reorganisation/severance.md"));
+  }
+}
