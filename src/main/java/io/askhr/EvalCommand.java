@@ -2,6 +2,8 @@ package io.askhr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.askhr.eval.AnswerCase;
+import io.askhr.eval.AnswerEval;
 import io.askhr.eval.EvalReport;
 import io.askhr.eval.GoldQuestion;
 import io.askhr.eval.GoldSet;
@@ -50,6 +52,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print each question's rank and best similarity")
   boolean verbose;
 
+  @Option(names = "--answers", description = "Run the whole answer path: facts stated, declined and hedged, per half")
+  boolean answers;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -58,6 +63,9 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = Engine.open(folders.settings())) {
       IndexReport indexed = engine.refresh();
+      if (answers) {
+        return answers(engine, out);
+      }
       double lexical = lexicalWeight == null ? FusionWeights.DEFAULT.lexical() : lexicalWeight;
       FusionWeights hybrid = FusionWeights.DEFAULT.with(
           fusion == null ? FusionWeights.DEFAULT.method() : fusion, lexical, 1 - lexical);
@@ -94,6 +102,19 @@ final class EvalCommand implements Callable<Integer> {
       }
       out.flush();
     }
+    return 0;
+  }
+
+  private int answers(Engine engine, PrintWriter out) throws java.io.IOException {
+    List<AnswerCase> gold = AnswerCase.read(questions);
+    out.printf(Locale.ROOT, "Gold set: %s (%d questions) through the answer path (%s drafting)%n", questions,
+        gold.size(), engine.settings().llm().isPresent() ? "LLM" : "extractive");
+    AnswerEval.print(new AnswerEval(engine.handler()).run(gold, o -> {
+      if (verbose) {
+        AnswerEval.printMiss(o, out);
+      }
+    }), out);
+    out.flush();
     return 0;
   }
 }

@@ -31,6 +31,8 @@ public record Reply(
     SENSITIVE,
     /** Offer a way to reach HR prominently. */
     ESCALATION_SUGGESTED,
+    /** Answered, but the passages may not answer the question: the text says so and offers HR. */
+    HEDGED,
     /** The message held no question; the text explains how to ask. */
     USAGE_HINT,
     /** Not answered now (too many questions from this asker, or AskHR is overloaded); the text says why. */
