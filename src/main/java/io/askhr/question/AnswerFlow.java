@@ -41,6 +41,7 @@ public final class AnswerFlow implements QuestionHandler {
   private final QueryRewriter rewriter;
   private final AnswerSettings settings;
   private final AnswerMetrics metrics;
+  private final AnswerDecision decision;
 
   /**
    * @param drafter the preferred drafter (the language model when one is configured)
@@ -60,6 +61,7 @@ public final class AnswerFlow implements QuestionHandler {
     this.rewriter = rewriter;
     this.settings = settings;
     this.metrics = metrics;
+    this.decision = new AnswerDecision(settings.minSimilarity());
   }
 
   @Override
@@ -86,7 +88,9 @@ public final class AnswerFlow implements QuestionHandler {
     List<Hit> hits = searcher.search(standalone, scope, settings.topK());
     metrics.retrieved(Duration.ofNanos(System.nanoTime() - searchStart));
     double similarity = bestSimilarity(hits);
-    if (hits.isEmpty() || similarity < settings.minSimilarity()) {
+    AnswerDecision.Signals signals = AnswerDecision.signals(standalone, hits);
+    AnswerDecision.Verdict verdict = decision.decide(signals);
+    if (hits.isEmpty() || verdict == AnswerDecision.Verdict.NOT_COVERED) {
       return notCovered(sensitive, notices, Reply.Mode.EXTRACTIVE);
     }
     List<PolicyPassage> sources = hits.stream().map(Hit::passage).toList();
@@ -105,11 +109,12 @@ public final class AnswerFlow implements QuestionHandler {
     if (draft.notCovered() || draft.cited().isEmpty()) {
       return notCovered(sensitive, notices, mode);
     }
-    return grounded(draft, sources, mode, sensitive, similarity, notices);
+    return grounded(draft, sources, mode, sensitive, similarity, verdict == AnswerDecision.Verdict.HEDGE, notices);
   }
 
+  /** @param unsure the decision rule found passages on the topic that may not answer the question */
   private Reply grounded(Draft draft, List<PolicyPassage> sources, Reply.Mode mode, boolean sensitive,
-      double similarity, List<String> notices) {
+      double similarity, boolean unsure, List<String> notices) {
     // Number the cited sources 1..m in order of first mention, so the reader sees [1], [2] whatever was retrieved.
     Map<Integer, Integer> renumbered = new HashMap<>();
     List<Citation> citations = new ArrayList<>();
@@ -129,7 +134,6 @@ public final class AnswerFlow implements QuestionHandler {
 
     StringBuilder text = new StringBuilder();
     Set<Reply.Flag> flags = EnumSet.noneOf(Reply.Flag.class);
-    boolean unsure = similarity < settings.confidentSimilarity();
     if (mode == Reply.Mode.EXTRACTIVE && unsure) {
       // Quoting a loosely related passage as if it were the answer would mislead; say what it is.
       flags.add(Reply.Flag.ESCALATION_SUGGESTED);
