@@ -134,10 +134,12 @@ public final class AnswerFlow implements QuestionHandler {
 
     StringBuilder text = new StringBuilder();
     Set<Reply.Flag> flags = EnumSet.noneOf(Reply.Flag.class);
+    if (unsure) {
+      flags.add(Reply.Flag.HEDGED);
+    }
     if (mode == Reply.Mode.EXTRACTIVE && unsure) {
       // Quoting a loosely related passage as if it were the answer would mislead; say what it is.
       flags.add(Reply.Flag.ESCALATION_SUGGESTED);
-      flags.add(Reply.Flag.HEDGED);
       text.append("I could not find a policy that answers this directly. These are the closest passages (quoted ")
           .append("directly); if they do not help, please contact ").append(settings.hrContact()).append(".\n");
     } else if (mode == Reply.Mode.EXTRACTIVE) {

@@ -31,7 +31,7 @@ public record Reply(
     SENSITIVE,
     /** Offer a way to reach HR prominently. */
     ESCALATION_SUGGESTED,
-    /** Answered, but the passages may not answer the question: the text says so and offers HR. */
+    /** Low confidence: the passages are on the topic but may not answer; an extractive reply says so and offers HR. */
     HEDGED,
     /** The message held no question; the text explains how to ask. */
     USAGE_HINT,
