@@ -133,9 +133,11 @@ public final class AnswerEval {
   }
 
   private static void print(String name, Figures f, PrintWriter out) {
-    out.printf(Locale.ROOT, "%-8s answer states every fact: %.3f (%d of %d)   answerable declined: %d of %d"
+    String facts = f.withFacts() == 0 ? "n/a (no answer_facts)"
+        : String.format(Locale.ROOT, "%.3f (%d of %d)", f.factShare(), f.factsStated(), f.withFacts());
+    out.printf(Locale.ROOT, "%-8s answer states every fact: %s   answerable declined: %d of %d"
             + " (hedged %d)   unanswerable declined or hedged: %.3f (%d + %d of %d)%n",
-        name, f.factShare(), f.factsStated(), f.withFacts(), f.answerableDeclined(), f.answerable(),
+        name, facts, f.answerableDeclined(), f.answerable(),
         f.answerableHedged(), f.unanswerableCaught(), f.unanswerableDeclined(), f.unanswerableHedged(),
         f.unanswerable());
   }
