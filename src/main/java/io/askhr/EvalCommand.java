@@ -2,6 +2,8 @@ package io.askhr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.askhr.eval.AnswerCase;
+import io.askhr.eval.AnswerEval;
 import io.askhr.eval.EvalReport;
 import io.askhr.eval.GoldQuestion;
 import io.askhr.eval.GoldSet;
@@ -59,6 +61,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print each question's half, rank and best similarity")
   boolean verbose;
 
+  @Option(names = "--answers", description = "Run the whole answer path: facts stated, declined and hedged, per half")
+  boolean answers;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -70,6 +75,9 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = Engine.open(folders.settings())) {
       IndexReport indexed = engine.refresh();
+      if (answers) {
+        return answers(engine, out);
+      }
       double threshold = engine.settings().answers().minSimilarity();
       double confident = engine.settings().answers().confidentSimilarity();
       Map<String, SplitReport> reports = new LinkedHashMap<>();
@@ -145,5 +153,21 @@ final class EvalCommand implements Callable<Integer> {
     if (outcome.firstCorrectRank() != 1 && !q.sources().isEmpty()) {
       out.printf("         gold %s%n         top  %s%n", q.sources(), outcome.top());
     }
+  }
+
+  private int answers(Engine engine, PrintWriter out) throws java.io.IOException {
+    List<AnswerCase> gold = new java.util.ArrayList<>();
+    for (Path file : questions) {
+      gold.addAll(AnswerCase.read(file));
+    }
+    out.printf(Locale.ROOT, "Gold set: %s (%d questions) through the answer path (%s drafting)%n", questions,
+        gold.size(), engine.settings().llm().isPresent() ? "LLM" : "extractive");
+    AnswerEval.print(new AnswerEval(engine.handler()).run(gold, o -> {
+      if (verbose) {
+        AnswerEval.printMiss(o, out);
+      }
+    }), out);
+    out.flush();
+    return 0;
   }
 }

@@ -107,9 +107,9 @@ class HrCommandsTest {
     assertTrue(run.out().contains("- **4** answered (67%), **2** not covered by any policy"), run.out());
     assertTrue(run.out().contains("- Escalations to HR: 1 resolved, 1 still open"), run.out());
     assertTrue(run.out().contains(
-        "## Knowledge gaps\n\n| questions | not covered | not helpful | escalated | examples |"),
+        "## Knowledge gaps\n\n| questions | not covered | hedged | not helpful | escalated | examples |"),
         run.out());
-    assertTrue(run.out().contains("| 3 | 2 | 1 | 1 |"), run.out());
+    assertTrue(run.out().contains("| 3 | 2 | 0 | 1 | 1 |"), run.out());
     assertTrue(run.out().contains("| leave/annual-leave.md | Annual leave | 2 |"), run.out());
   }
 

@@ -9,26 +9,48 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * The answer without a language model: the policy sentences that best match the question, quoted word for word
- * with their citations, best sentence first.
+ * The answer without a language model, built from the best section: the sentence that answers first, then the one or
+ * two sentences around it that it needs, quoted word for word under the section's name with its citation. Headings,
+ * question-shaped lines, table headers and navigation are never quoted; table rows arrive labelled with their column
+ * names from the readers, so a quoted row says what its figures are.
  */
 public final class ExtractiveDrafter implements AnswerDrafter {
 
-  /** Quote from the few best passages only: lower-ranked ones add noise more often than answers. */
-  private static final int PASSAGES_CONSIDERED = 3;
+  /** Sentences are taken from the few best passages only: lower-ranked ones add noise more often than answers. */
+  private static final int PASSAGES_CONSIDERED = 6;
   /** Keep the quote short enough to read in a chat window. */
-  private static final int MAX_SENTENCES = 3;
-  private static final int MAX_WORDS = 110;
-  /** A further sentence is quoted only when it scores close to the best one. */
-  private static final double RELATIVE_CUTOFF = 0.75;
-  /** Sentences shorter than this are headings or fragments, not answers. */
+  private static final int MAX_UNITS = 4;
+  private static final int MAX_WORDS = 120;
+  /** Lines shorter than this are fragments, not answers (a short line may still be quoted as context). */
   private static final int MIN_WORDS = 4;
+  /** A further sentence of the same section is quoted when it scores this close to the best one. */
+  private static final double NEIGHBOUR_CUTOFF = 0.85;
+  /** ... and only when it sits this close to the answer: farther lines belong to another point of the section. */
+  private static final int NEIGHBOUR_DISTANCE = 3;
+  /** A sentence from another section is added (a two-part question) only when it scores this close to the best. */
+  private static final double OTHER_SECTION_CUTOFF = 0.9;
+  /** A self-description ("This page explains ...") loses to any real statement that matches about as well. */
+  private static final double INTRODUCTION_PENALTY = 0.8;
+  /** A line about one country ("United States: a PIP lasts 60 days") gives way to the general rule. */
+  private static final double OTHER_COUNTRY_PENALTY = 0.9;
+  /** "How long / how much / when" questions are answered by a line with a figure, not by one about the topic. */
+  private static final double QUANTITY_BONUS = 0.04;
+  /** A "[9]" inside a policy would read as one of our citations once quoted; it is shown as "(9)". */
+  private static final Pattern BRACKETED_NUMBER = Pattern.compile("\\[(\\d+)]");
+  /** Opening words that point back to the sentence before, which must then be quoted too. */
+  private static final Pattern ANAPHOR = Pattern.compile(
+      "(?i)^(?:[-*•]\\s+)?(?:this|that|these|those|it|they|such|in (?:that|this|either) case|otherwise|however|but"
+          + "|also|in addition|if so|then|the result|there)\\b");
 
   private final EmbeddingModel embeddings;
 
@@ -36,72 +58,224 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     this.embeddings = embeddings;
   }
 
-  private record Candidate(String sentence, int source, int order, double score) {}
+  /** One line or sentence of a passage, scored against the question. */
+  private record Unit(int source, int order, String text, Sentences.Kind kind, double score) {
+
+    int words() {
+      return Sentences.wordCount(text);
+    }
+  }
 
   @Override
   public Draft draft(DraftRequest request) {
-    List<Candidate> candidates = candidates(request);
-    if (candidates.isEmpty()) {
+    int passages = Math.min(PASSAGES_CONSIDERED, request.sources().size());
+    List<List<String>> lines = new ArrayList<>();
+    for (int i = 0; i < passages; i++) {
+      lines.add(Sentences.split(request.sources().get(i).text()));
+    }
+    List<String> all = lines.stream().flatMap(List::stream).toList();
+    if (all.isEmpty()) {
       return Draft.noAnswer();
     }
-    candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-    double best = candidates.get(0).score();
-    List<Candidate> chosen = new ArrayList<>();
-    int words = 0;
-    for (Candidate c : candidates) {
-      int w = Sentences.wordCount(c.sentence());
-      boolean first = chosen.isEmpty();
-      if (!first && (c.score() < best * RELATIVE_CUTOFF || words + w > MAX_WORDS || chosen.size() == MAX_SENTENCES)) {
-        continue;
+    Scorer scorer = new Scorer(request, lines, all);
+    List<List<Unit>> sections = scorer.score(request.standaloneQuestion(), request.question());
+    Optional<Unit> top = best(sections);
+    if (top.isEmpty()) {
+      return Draft.noAnswer();
+    }
+    Unit best = top.get();
+    Map<Integer, List<Unit>> blocks = new LinkedHashMap<>();
+    blocks.put(best.source(), compose(best, sections.get(best.source() - 1)));
+    // A two-part question gets the best line for each part; one-part questions may still need a second section.
+    List<String> parts = QuestionParts.split(request.question());
+    if (parts.size() > 1) {
+      for (String part : parts) {
+        best(scorer.score(part, part)).ifPresent(u -> addOnce(blocks, u));
       }
-      chosen.add(c);
-      words += w;
+    } else {
+      otherSection(best, blocks.get(best.source()), sections).ifPresent(u -> addOnce(blocks, u));
     }
     StringBuilder text = new StringBuilder();
-    TreeSet<Integer> cited = new TreeSet<>();
-    for (Candidate c : chosen) {
-      text.append("> ").append(c.sentence()).append(' ').append(Draft.marker(c.source())).append('\n');
-      cited.add(c.source());
-    }
-    return new Draft(text.toString().strip(), List.copyOf(cited), false);
+    blocks.forEach((source, units) -> append(text, request.sources().get(source - 1), units));
+    return new Draft(text.toString().strip(), List.copyOf(new TreeSet<>(blocks.keySet())), false);
   }
 
-  private List<Candidate> candidates(DraftRequest request) {
-    List<String> sentences = new ArrayList<>();
-    List<int[]> origin = new ArrayList<>();
-    int passages = Math.min(PASSAGES_CONSIDERED, request.sources().size());
-    for (int i = 0; i < passages; i++) {
-      PolicyPassage p = request.sources().get(i);
-      int order = 0;
-      for (String s : Sentences.split(p.text())) {
-        if (Sentences.wordCount(s) >= MIN_WORDS) {
-          sentences.add(s);
-          origin.add(new int[] {i + 1, order++});
+  private static Optional<Unit> best(List<List<Unit>> sections) {
+    return sections.stream().flatMap(List::stream)
+        .filter(u -> u.kind().quotable() && u.words() >= MIN_WORDS)
+        .max(Comparator.comparingDouble(Unit::score));
+  }
+
+  /** Adds a line to its section's block unless it is quoted already or the quote would grow too long. */
+  private static void addOnce(Map<Integer, List<Unit>> blocks, Unit unit) {
+    boolean quoted = blocks.values().stream().flatMap(List::stream).anyMatch(u -> u.text().equals(unit.text()));
+    int words = blocks.values().stream().flatMap(List::stream).mapToInt(Unit::words).sum();
+    if (quoted || words + unit.words() > MAX_WORDS) {
+      return;
+    }
+    blocks.computeIfAbsent(unit.source(), s -> new ArrayList<>()).add(unit);
+  }
+
+  /**
+   * The answer and what it needs, answer first: the line before it when it opens by pointing back ("This ...",
+   * "In that case ..."), the lines after it when it ends in a colon, then the best-scoring close neighbours.
+   */
+  static List<Unit> compose(Unit best, List<Unit> section) {
+    List<Unit> quoted = new ArrayList<>();
+    int at = best.order();
+    if (ANAPHOR.matcher(best.text()).find()) {
+      quotablePrevious(section, at).ifPresent(quoted::add);
+    }
+    quoted.add(best);
+    if (best.kind() == Sentences.Kind.LEAD_IN || best.text().endsWith(":")) {
+      // The lines it introduces are the answer's substance (a list, table rows); take them in order.
+      for (int i = at + 1; i < section.size() && quoted.size() < MAX_UNITS - 1; i++) {
+        Unit next = section.get(i);
+        if (!next.kind().quotable()) {
+          break;
         }
+        quoted.add(next);
       }
     }
-    if (sentences.isEmpty()) {
-      return new ArrayList<>();
+    List<Unit> neighbours = section.stream()
+        .filter(u -> !quoted.contains(u) && Math.abs(u.order() - at) <= NEIGHBOUR_DISTANCE)
+        .filter(u -> u.kind() == Sentences.Kind.STATEMENT || u.kind() == Sentences.Kind.LEAD_IN)
+        .filter(u -> u.score() >= best.score() * NEIGHBOUR_CUTOFF)
+        .sorted(Comparator.comparingDouble(Unit::score).reversed())
+        .toList();
+    int words = quoted.stream().mapToInt(Unit::words).sum();
+    List<Unit> extra = new ArrayList<>();
+    for (Unit u : neighbours) {
+      if (quoted.size() + extra.size() >= MAX_UNITS || words + u.words() > MAX_WORDS) {
+        break;
+      }
+      extra.add(u);
+      words += u.words();
     }
-    String query = request.standaloneQuestion();
-    Map<String, Double> idf = inverseFrequencies(sentences);
-    List<String> queryWords = Sentences.words(query);
-    // In a follow-up ("and for part-timers?") the new words are what the employee wants to know now.
-    List<String> latestWords = request.question().equals(query) ? queryWords : Sentences.words(request.question());
-    Embedding queryEmbedding = embeddings.embed(query).content();
-    List<Embedding> vectors = embeddings.embedAll(sentences.stream().map(TextSegment::from).toList()).content();
+    extra.sort(Comparator.comparingInt(Unit::order));
+    quoted.addAll(extra);
+    return trim(quoted);
+  }
 
-    List<Candidate> candidates = new ArrayList<>();
-    for (int i = 0; i < sentences.size(); i++) {
-      double semantic = CosineSimilarity.between(queryEmbedding, vectors.get(i));
-      List<String> words = Sentences.words(sentences.get(i));
-      double lexical = (overlap(queryWords, words, idf) + overlap(latestWords, words, idf)) / 2;
-      // A small prior for the better-ranked passage breaks ties in favour of what retrieval trusted most.
-      double prior = 0.03 * (PASSAGES_CONSIDERED - origin.get(i)[0] + 1);
-      candidates.add(new Candidate(sentences.get(i), origin.get(i)[0], origin.get(i)[1],
-          0.6 * semantic + 0.4 * lexical + prior));
+  private static Optional<Unit> quotablePrevious(List<Unit> section, int at) {
+    return at > 0 && section.get(at - 1).kind().quotable() && section.get(at - 1).kind() != Sentences.Kind.INTRODUCTION
+        ? Optional.of(section.get(at - 1)) : Optional.empty();
+  }
+
+  /** Keeps the quote under the word limit, dropping from the end; the answer itself always stays. */
+  private static List<Unit> trim(List<Unit> quoted) {
+    List<Unit> kept = new ArrayList<>();
+    int words = 0;
+    for (Unit u : quoted) {
+      if (!kept.isEmpty() && words + u.words() > MAX_WORDS) {
+        break;
+      }
+      kept.add(u);
+      words += u.words();
     }
-    return candidates;
+    return kept;
+  }
+
+  /** The best line of another section, when it matches almost as well: the second part of a two-part question. */
+  private static Optional<Unit> otherSection(Unit best, List<Unit> quoted, List<List<Unit>> sections) {
+    int words = quoted.stream().mapToInt(Unit::words).sum();
+    return sections.stream().flatMap(List::stream)
+        .filter(u -> u.source() != best.source() && u.kind() == Sentences.Kind.STATEMENT && u.words() >= MIN_WORDS)
+        .filter(u -> u.score() >= best.score() * OTHER_SECTION_CUTOFF && words + u.words() <= MAX_WORDS)
+        .filter(u -> quoted.stream().noneMatch(q -> q.text().equals(u.text())))
+        .max(Comparator.comparingDouble(Unit::score));
+  }
+
+  private static void append(StringBuilder text, PolicyPassage passage, List<Unit> units) {
+    text.append("**").append(sectionName(passage)).append("**\n");
+    for (int i = 0; i < units.size(); i++) {
+      text.append("> ").append(BRACKETED_NUMBER.matcher(units.get(i).text()).replaceAll("($1)"));
+      text.append(i == units.size() - 1 ? " " + Draft.marker(units.get(i).source()) : "").append('\n');
+    }
+    text.append('\n');
+  }
+
+  /** "Title › Section", without repeating a top heading that is the title. */
+  static String sectionName(PolicyPassage passage) {
+    List<String> path = new ArrayList<>(passage.headingPath());
+    if (!path.isEmpty() && path.get(0).equalsIgnoreCase(passage.title())) {
+      path.remove(0);
+    }
+    path.add(0, passage.title());
+    return String.join(PolicyPassage.SECTION_SEPARATOR, path);
+  }
+
+  /** Scores every line of the first passages against a question or a part of one; lines are embedded once. */
+  private final class Scorer {
+
+    private final DraftRequest request;
+    private final List<List<String>> lines;
+    private final Map<String, Double> idf;
+    private final Map<String, Embedding> vectors;
+
+    Scorer(DraftRequest request, List<List<String>> lines, List<String> all) {
+      this.request = request;
+      this.lines = lines;
+      this.idf = inverseFrequencies(all);
+      this.vectors = embed(all);
+    }
+
+    /**
+     * @param query what the answer must match (the standalone question, or one part of it)
+     * @param latest the employee's latest words: in a follow-up ("and for part-timers?") what they want to know now
+     */
+    List<List<Unit>> score(String query, String latest) {
+      List<String> queryWords = Sentences.words(query);
+      List<String> latestWords = latest.equals(query) ? queryWords : Sentences.words(latest);
+      Embedding queryEmbedding = embeddings.embed(query).content();
+      boolean quantity = Sentences.asksForQuantity(latest);
+      List<List<Unit>> sections = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        PolicyPassage p = request.sources().get(i);
+        List<String> headingWords = Sentences.words(String.join(" ", p.headingPath()));
+        double sectionMatch = (overlap(queryWords, headingWords, idf) + overlap(latestWords, headingWords, idf)) / 2;
+        // A small prior for the better-ranked passage breaks ties in favour of what retrieval trusted most.
+        double prior = 0.02 * (PASSAGES_CONSIDERED - i);
+        List<String> split = lines.get(i);
+        List<Double> lexical = new ArrayList<>();
+        for (String s : split) {
+          List<String> words = Sentences.words(s);
+          lexical.add((overlap(queryWords, words, idf) + overlap(latestWords, words, idf)) / 2);
+        }
+        List<Unit> units = new ArrayList<>();
+        for (int j = 0; j < split.size(); j++) {
+          String s = split.get(j);
+          Sentences.Kind kind = Sentences.kind(s);
+          double semantic = CosineSimilarity.between(queryEmbedding, vectors.get(s));
+          // The line before or after often names the topic that the answering line only implies ("We answer within
+          // 20 working days." after "Send your pay information request ...").
+          double context = Math.max(j > 0 ? lexical.get(j - 1) : 0, j + 1 < split.size() ? lexical.get(j + 1) : 0);
+          double score = 0.5 * semantic + 0.3 * lexical.get(j) + 0.1 * context + 0.1 * sectionMatch + prior;
+          if (quantity && Sentences.statesQuantity(s)) {
+            score += QUANTITY_BONUS;
+          }
+          if (kind == Sentences.Kind.INTRODUCTION) {
+            score *= INTRODUCTION_PENALTY;
+          } else if (Countries.otherCountryLine(s, request.standaloneQuestion())) {
+            score *= OTHER_COUNTRY_PENALTY;
+          }
+          units.add(new Unit(i + 1, j, s, kind, score));
+        }
+        sections.add(units);
+      }
+      return sections;
+    }
+  }
+
+  /** One embedding per distinct line: the overlap between passages repeats lines. */
+  private Map<String, Embedding> embed(List<String> lines) {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(lines));
+    List<Embedding> vectors = embeddings.embedAll(distinct.stream().map(TextSegment::from).toList()).content();
+    Map<String, Embedding> byLine = new HashMap<>();
+    for (int i = 0; i < distinct.size(); i++) {
+      byLine.put(distinct.get(i), vectors.get(i));
+    }
+    return byLine;
   }
 
   /** Share of the query's (rarity-weighted) words that the sentence contains. */

@@ -13,7 +13,7 @@ import java.util.Set;
 final class GapClusters {
 
   /** Why a question counts as a gap. */
-  enum Reason { NOT_COVERED, UNHELPFUL, ESCALATED }
+  enum Reason { NOT_COVERED, HEDGED, UNHELPFUL, ESCALATED }
 
   /** A question and why it is a gap. */
   record GapQuestion(String text, Set<Reason> reasons) {}
@@ -78,7 +78,7 @@ final class GapClusters {
       }
     });
     return new InsightReport.Gap(cluster.members.size(), count(cluster, Reason.NOT_COVERED),
-        count(cluster, Reason.UNHELPFUL), count(cluster, Reason.ESCALATED), List.copyOf(examples));
+        count(cluster, Reason.HEDGED), count(cluster, Reason.UNHELPFUL), count(cluster, Reason.ESCALATED), List.copyOf(examples));
   }
 
   private static int count(Cluster cluster, Reason reason) {

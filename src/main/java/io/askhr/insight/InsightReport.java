@@ -52,10 +52,11 @@ public record InsightReport(
    * A group of similar questions the policies did not answer well.
    *
    * @param notCovered how many got the "not covered" reply
+   * @param hedged how many were answered with low confidence (the answer rule's hedge)
    * @param unhelpful how many got a 👎
    * @param escalated how many were handed to HR
    */
-  public record Gap(int count, int notCovered, int unhelpful, int escalated, List<String> examples) {
+  public record Gap(int count, int notCovered, int hedged, int unhelpful, int escalated, List<String> examples) {
 
     public Gap {
       examples = List.copyOf(examples);
@@ -86,8 +87,9 @@ public record InsightReport(
         days.stream().map(d -> List.of(d.date().toString(), n(d.asked()), n(d.answered()), n(d.notCovered()),
             n(d.helpful()), n(d.unhelpful()), n(d.escalationsOpened()), n(d.escalationsResolved()))).toList()));
     tables.put("gaps", new Table("gaps", "Knowledge gaps",
-        List.of("questions", "not covered", "not helpful", "escalated", "examples"),
-        gaps.stream().map(g -> List.of(n(g.count()), n(g.notCovered()), n(g.unhelpful()), n(g.escalated()),
+        List.of("questions", "not covered", "hedged", "not helpful", "escalated", "examples"),
+        gaps.stream().map(g -> List.of(n(g.count()), n(g.notCovered()), n(g.hedged()), n(g.unhelpful()),
+            n(g.escalated()),
             String.join(" | ", g.examples()))).toList()));
     tables.put("most-cited", new Table("most-cited", "Most cited documents", List.of("document", "title", "citations"),
         mostCited.stream().map(d -> List.of(d.source(), d.title(), n(d.citations()))).toList()));

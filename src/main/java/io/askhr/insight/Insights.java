@@ -102,7 +102,7 @@ public final class Insights {
         escalations, since)), mostCited, neverCited, stale, documents.problems());
   }
 
-  /** Not covered, 👎 or escalated questions, one entry per answer, most recent last. */
+  /** Not covered, hedged (low confidence), 👎 or escalated questions, one entry per answer, most recent last. */
   private static List<GapClusters.GapQuestion> gapQuestions(List<AnsweredQuestion> answers, List<Feedback> feedback,
       List<Escalation> escalations, Instant since) {
     Map<String, String> texts = new LinkedHashMap<>();
@@ -112,6 +112,8 @@ public final class Insights {
     for (AnsweredQuestion a : answers) {
       if (a.flags().contains(Reply.Flag.NOT_COVERED)) {
         add(texts, reasons, a.id(), a.question(), GapClusters.Reason.NOT_COVERED);
+      } else if (a.flags().contains(Reply.Flag.HEDGED)) {
+        add(texts, reasons, a.id(), a.question(), GapClusters.Reason.HEDGED);
       }
     }
     for (Feedback f : feedback) {

@@ -43,6 +43,7 @@ public final class AnswerFlow implements QuestionHandler {
   private final AnswerMetrics metrics;
   private final SensitiveClassifier sensitiveClassifier;
   private final ApprovedAnswers approved;
+  private final AnswerDecision decision;
 
   /**
    * @param drafter the preferred drafter (the language model when one is configured)
@@ -74,6 +75,7 @@ public final class AnswerFlow implements QuestionHandler {
     this.rewriter = rewriter;
     this.settings = settings;
     this.metrics = metrics;
+    this.decision = new AnswerDecision(settings.minSimilarity());
   }
 
   @Override
@@ -113,7 +115,9 @@ public final class AnswerFlow implements QuestionHandler {
     List<Hit> hits = searcher.search(standalone, scope, settings.topK());
     metrics.retrieved(Duration.ofNanos(System.nanoTime() - searchStart));
     double similarity = bestSimilarity(hits);
-    if (hits.isEmpty() || similarity < settings.minSimilarity()) {
+    AnswerDecision.Signals signals = AnswerDecision.signals(standalone, hits);
+    AnswerDecision.Verdict verdict = decision.decide(signals);
+    if (hits.isEmpty() || verdict == AnswerDecision.Verdict.NOT_COVERED) {
       return notCovered(sensitive, notices, Reply.Mode.EXTRACTIVE);
     }
     List<PolicyPassage> sources = hits.stream().map(Hit::passage).toList();
@@ -138,11 +142,12 @@ public final class AnswerFlow implements QuestionHandler {
     if (draft.notCovered() || draft.cited().isEmpty()) {
       return notCovered(sensitive, notices, mode);
     }
-    return grounded(draft, sources, mode, sensitive, similarity, notices);
+    return grounded(draft, sources, mode, sensitive, similarity, verdict == AnswerDecision.Verdict.HEDGE, notices);
   }
 
+  /** @param unsure the decision rule found passages on the topic that may not answer the question */
   private Reply grounded(Draft draft, List<PolicyPassage> sources, Reply.Mode mode, boolean sensitive,
-      double similarity, List<String> notices) {
+      double similarity, boolean unsure, List<String> notices) {
     Numbering numbering = new Numbering(sources);
     String body = numbering.apply(draft.text());
     List<Citation> citations = numbering.citations;
@@ -150,7 +155,9 @@ public final class AnswerFlow implements QuestionHandler {
 
     StringBuilder text = new StringBuilder();
     Set<Reply.Flag> flags = EnumSet.noneOf(Reply.Flag.class);
-    boolean unsure = similarity < settings.confidentSimilarity();
+    if (unsure) {
+      flags.add(Reply.Flag.HEDGED);
+    }
     if (mode == Reply.Mode.EXTRACTIVE && unsure) {
       // Quoting a loosely related passage as if it were the answer would mislead; say what it is.
       flags.add(Reply.Flag.ESCALATION_SUGGESTED);

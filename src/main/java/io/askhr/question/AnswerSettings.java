@@ -4,9 +4,11 @@ package io.askhr.question;
  * Tuning of the answer flow.
  *
  * @param topK passages retrieved and shown to the drafter
- * @param minSimilarity below this query-passage embedding similarity of the best hit, the policies are taken not
- *     to cover the question (tuned with {@code askhr eval}, see README)
- * @param confidentSimilarity below this, an extractive reply says it found only the closest passages, not an answer
+ * @param minSimilarity below this evidence (best-hit similarity plus the question's coverage and BM25/vector
+ *     agreement, see {@code AnswerDecision}) the policies are taken not to cover the question; the extractive reply
+ *     is hedged up to a fixed margin above it (tuned with {@code askhr eval --answers}, see docs/retrieval.md)
+ * @param confidentSimilarity the retrieval report's similarity band for "hedged" ({@code askhr eval} without
+ *     {@code --answers}); the answer flow itself hedges by the evidence rule
  * @param maxQuestionChars longer messages are cut to this length, with a notice
  * @param hrContact how to reach a human at HR, quoted in "not covered" and sensitive replies
  */

@@ -50,6 +50,8 @@ public record Reply(
     SENSITIVE,
     /** Offer a way to reach HR prominently. */
     ESCALATION_SUGGESTED,
+    /** Low confidence: the passages are on the topic but may not answer; an extractive reply says so and offers HR. */
+    HEDGED,
     /** The message held no question; the text explains how to ask. */
     USAGE_HINT,
     /** Not answered now (too many questions from this asker, or AskHR is overloaded); the text says why. */

@@ -116,21 +116,35 @@ class AnswerFlowTest {
   }
 
   @Test
-  void shouldHedgeAnExtractiveReplyWhenTheBestMatchIsWeak() {
-    // given: a confidence bar no passage can clear
-    AnswerSettings strict = new AnswerSettings(settings.topK(), settings.minSimilarity(), 0.99,
-        settings.maxQuestionChars(), settings.hrContact());
-    QuestionHandler flow = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(), strict);
+  void shouldHedgeAnExtractiveReplyOnlyWhenTheRuleSaysThePassagesMayNotAnswer() {
+    // given: the question's evidence, and "not covered" thresholds that put it inside and above the hedge band
+    String question = "How many days of annual leave do full-time employees get?";
+    double evidence = AnswerDecision.evidence(AnswerDecision.signals(question,
+        index.searcher().search(question, io.askhr.retrieval.Scope.everyone(), settings.topK())));
+    QuestionHandler hedging = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(),
+        withNotCovered(evidence - 0.01));
+    QuestionHandler answering = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(),
+        withNotCovered(evidence - AnswerDecision.HEDGE_MARGIN - 0.01));
 
     // when
-    Reply reply = flow.answer(ask("How many days of annual leave do full-time employees get?"));
+    Reply hedged = hedging.answer(ask(question));
+    Reply answered = answering.answer(ask(question));
 
     // then
-    assertTrue(reply.text().startsWith("I could not find a policy that answers this directly."), reply.text());
-    assertTrue(reply.text().contains("people@example.test"));
-    assertTrue(reply.has(Reply.Flag.ESCALATION_SUGGESTED));
-    assertFalse(reply.has(Reply.Flag.NOT_COVERED));
-    assertEquals("leave/annual-leave.md", reply.citations().get(0).source());
+    assertTrue(hedged.text().startsWith("I could not find a policy that answers this directly."), hedged.text());
+    assertTrue(hedged.text().contains("people@example.test"));
+    assertTrue(hedged.has(Reply.Flag.HEDGED));
+    assertTrue(hedged.has(Reply.Flag.ESCALATION_SUGGESTED));
+    assertFalse(hedged.has(Reply.Flag.NOT_COVERED));
+    assertEquals("leave/annual-leave.md", hedged.citations().get(0).source());
+    assertTrue(answered.text().startsWith("Here is what our policies say"), answered.text());
+    assertFalse(answered.has(Reply.Flag.HEDGED));
+    assertTrue(answered.text().contains("27 days"), answered.text());
+  }
+
+  private static AnswerSettings withNotCovered(double threshold) {
+    return new AnswerSettings(settings.topK(), threshold, Math.max(threshold, settings.confidentSimilarity()),
+        settings.maxQuestionChars(), settings.hrContact());
   }
 
   @Test

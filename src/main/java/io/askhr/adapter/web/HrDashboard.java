@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.askhr.config.ConfigException;
 import io.askhr.config.Settings;
 import io.askhr.config.WebSettings;
+import io.askhr.insight.AnswerTemplate;
 import io.askhr.insight.InsightReport;
 import io.askhr.insight.Insights;
 import io.github.bucket4j.Bucket;
@@ -22,7 +23,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -95,6 +99,34 @@ public final class HrDashboard {
       }
     });
     app.get("/hr/export/{table}", this::export);
+    app.get("/hr/gaps/{rank}/answer.md", this::answerFile);
+  }
+
+  /** A ready-to-fill approved-answer file for the gap at {@code rank} (1 = largest) of the report HR is looking at. */
+  private void answerFile(Context ctx) {
+    if (!allowed(ctx)) {
+      return;
+    }
+    Optional<InsightReport> report = report(ctx);
+    if (report.isEmpty()) {
+      return;
+    }
+    List<InsightReport.Gap> gaps = report.get().gaps();
+    int rank;
+    try {
+      rank = Integer.parseInt(ctx.pathParam("rank"));
+    } catch (NumberFormatException e) {
+      rank = 0;
+    }
+    if (rank < 1 || rank > gaps.size()) {
+      ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "No knowledge gap " + ctx.pathParam("rank")
+          + "; there are " + gaps.size() + " in this period"));
+      return;
+    }
+    ctx.header("Content-Disposition", "attachment; filename=\"askhr-answer-gap-" + rank + ".md\"")
+        .contentType("text/markdown; charset=utf-8")
+        .result(AnswerTemplate.forGap(gaps.get(rank - 1),
+            LocalDate.ofInstant(report.get().until(), ZoneOffset.UTC)));
   }
 
   private void page(Context ctx) {

@@ -223,8 +223,8 @@ class HrDashboardTest {
     assertEquals(200, gaps.statusCode());
     assertTrue(gaps.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
     List<String> lines = gaps.body().lines().toList();
-    assertEquals("questions,not covered,not helpful,escalated,examples", lines.get(0));
-    assertTrue(lines.get(1).startsWith("3,2,1,1,"), lines.get(1));
+    assertEquals("questions,not covered,hedged,not helpful,escalated,examples", lines.get(0));
+    assertTrue(lines.get(1).startsWith("3,2,0,1,1,"), lines.get(1));
     assertEquals(3, lines.size());
     assertEquals("document,title,citations", cited.body().lines().findFirst().orElseThrow());
     assertTrue(cited.body().contains("leave/annual-leave.md,Annual leave,2"), cited.body());
@@ -268,5 +268,41 @@ class HrDashboardTest {
     assertEquals("Leave days? Mail me at [email]", recorded.question());
     assertFalse(recorded.askerId().contains("c9"));
     assertEquals(200, get("/readyz").statusCode());
+  }
+
+  @Test
+  void shouldCountHedgedAnswersAsGapsAndOfferEachGapAsAReadyToFillAnswerFile() throws Exception {
+    // given: a low-confidence (hedged) answer about parking, on top of the seeded three
+    store.recordAnswer(new AnsweredQuestion("h1", InsightSeed.NOW.minusSeconds(60), io.askhr.question.Platform.WEB,
+        "u9", "Do we pay for \"staff parking\": yes or no?", Reply.Mode.EXTRACTIVE, Set.of(Reply.Flag.HEDGED),
+        List.of("leave/annual-leave.md"), java.time.Duration.ofMillis(100)));
+
+    // when
+    JsonNode report = new ObjectMapper().readTree(
+        get("/hr/api/insight", "Authorization", "Bearer " + TOKEN).body());
+    HttpResponse<String> file = get("/hr/gaps/1/answer.md", "Authorization", "Bearer " + TOKEN);
+    HttpResponse<String> missing = get("/hr/gaps/9/answer.md", "Authorization", "Bearer " + TOKEN);
+    HttpResponse<String> anonymous = get("/hr/gaps/1/answer.md");
+
+    // then the hedged question joined the parking gap
+    JsonNode parking = report.get("gaps").get(0);
+    assertEquals(4, parking.get("count").asInt());
+    assertEquals(1, parking.get("hedged").asInt());
+    // and the file is the approved-answer front matter with the examples as phrasings and TODO everywhere else
+    assertEquals(200, file.statusCode());
+    assertTrue(file.headers().firstValue("Content-Disposition").orElseThrow()
+        .startsWith("attachment; filename=\"askhr-answer-gap-1.md\""));
+    String body = file.body();
+    assertTrue(body.startsWith("---\n"), body);
+    assertTrue(body.contains("questions:\n  - \"Can I park my car at the office?\"\n"), body);
+    assertTrue(body.contains("  - \"Do we pay for \\\"staff parking\\\": yes or no?\"\n")
+        || parking.get("examples").size() == 3, body);
+    for (String field : List.of("owner: TODO", "effective: TODO", "review_by: TODO", "audience: TODO",
+        "sources:\n  - TODO")) {
+      assertTrue(body.contains(field), field + " in " + body);
+    }
+    assertTrue(body.contains("---\n\nTODO: the answer"), body);
+    assertEquals(404, missing.statusCode());
+    assertEquals(401, anonymous.statusCode());
   }
 }

@@ -1,0 +1,177 @@
+package io.askhr.drafting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.askhr.knowledge.PolicyPassage;
+import io.askhr.testing.TestModels;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The extractive composer on sections with introductions, headings, tables, question-shaped lines and navigation. */
+class ExtractiveDrafterTest {
+
+  private final ExtractiveDrafter drafter = new ExtractiveDrafter(TestModels.embeddings());
+
+  private static PolicyPassage passage(String id, String title, List<String> headings, String text) {
+    return new PolicyPassage(id, id.replaceFirst("#.*", ""), title, headings, 0, Optional.empty(), Set.of("everyone"),
+        Set.of(), Optional.empty(), text);
+  }
+
+  private static final PolicyPassage RENEWAL = passage("contracts.md#2", "Fixed-term contracts",
+      List.of("Fixed-term contracts", "Renewal"), """
+          This section explains how fixed-term contracts are reviewed before they end.
+          Back to top
+          - How long will the employee's term be renewed for?
+          - Who decides on the renewal?
+          Renewal and extensions
+          A fixed-term contract can be renewed once for up to 12 months. The manager asks the People Partner at least 6 weeks before the end date. This renewal needs the Vice President's approval when the role is L6 or above.
+          See Hiring freeze and exceptions.""");
+
+  private static final PolicyPassage NOTICE = passage("notice.md#1", "Notice periods",
+      List.of("Notice periods", "United Kingdom", "Notice the company gives"), """
+          Level | Notice
+          L1 – L3 — Notice: 1 month.
+          L4 – L5 — Notice: 2 months.
+          L6 – L8 — Notice: 3 months.""");
+
+  private static final PolicyPassage PROTECTION = passage("redeploy.md#6", "Redeployment",
+      List.of("Redeployment", "Pay protection"), """
+          If you are redeployed to a role at a lower level, your pay is protected:
+          Period after the move: Months 1 – 12; Base salary: Your previous base salary in full.
+          Period after the move: Months 13 – 18; Base salary: New base salary plus 50% of the difference.
+          Pay protection does not apply if you choose a lower-level role yourself.""");
+
+  private static Draft ask(String question, PolicyPassage... sources) {
+    return new ExtractiveDrafter(TestModels.embeddings())
+        .draft(new DraftRequest(question, question, List.of(sources), false));
+  }
+
+  private static List<String> quoted(Draft draft) {
+    return draft.text().lines().filter(l -> l.startsWith("> ")).toList();
+  }
+
+  @Test
+  void shouldQuoteTheAnsweringSentenceFirstUnderItsSectionName() {
+    // when
+    Draft draft = drafter.draft(new DraftRequest("how long can my fixed term contract be renewed for?",
+        "how long can my fixed term contract be renewed for?", List.of(RENEWAL), false));
+
+    // then
+    List<String> lines = draft.text().lines().toList();
+    assertEquals("**Fixed-term contracts › Renewal**", lines.get(0));
+    assertTrue(lines.get(1).startsWith("> A fixed-term contract can be renewed once for up to 12 months."), draft.text());
+    assertEquals(List.of(1), draft.cited());
+    assertFalse(draft.notCovered());
+  }
+
+  @Test
+  void shouldNeverQuoteHeadingsQuestionsIntroductionsOrNavigation() {
+    // when
+    Draft draft = ask("who decides on the renewal of a fixed term contract and how long is it?", RENEWAL);
+
+    // then
+    String text = draft.text();
+    assertFalse(text.contains("?"), text);
+    assertFalse(text.contains("This section explains"), text);
+    assertFalse(text.contains("Back to top"), text);
+    assertFalse(text.contains("Renewal and extensions"), text);
+    assertFalse(text.contains("See Hiring freeze"), text);
+    assertTrue(text.contains("up to 12 months"), text);
+  }
+
+  @Test
+  void shouldQuoteATableRowWithItsColumnNamesAndNeverTheHeader() {
+    // when
+    Draft draft = ask("what notice period does an L4 get in the uk?", NOTICE);
+
+    // then
+    List<String> lines = quoted(draft);
+    assertTrue(lines.get(0).startsWith("> L4 – L5 — Notice: 2 months."), draft.text());
+    assertFalse(draft.text().contains("Level | Notice"), draft.text());
+    assertTrue(draft.text().startsWith("**Notice periods › United Kingdom › Notice the company gives**"));
+  }
+
+  @Test
+  void shouldQuoteTheLinesALeadInIntroduces() {
+    // when
+    Draft draft = ask("if i get redeployed to a lower level do i take a pay cut?", PROTECTION);
+
+    // then: the lead-in is the answer, and its first rows are what it means
+    List<String> lines = quoted(draft);
+    assertTrue(lines.get(0).startsWith("> If you are redeployed to a role at a lower level"), draft.text());
+    assertTrue(draft.text().contains("Base salary: Your previous base salary in full."), draft.text());
+  }
+
+  @Test
+  void shouldQuoteTheSentenceBeforeAnAnswerThatPointsBackToIt() {
+    // given: the answer opens with "This renewal", which needs the sentence naming the renewal
+    PolicyPassage p = passage("c.md#0", "Contracts", List.of("Contracts"), """
+        Managers may renew a fixed-term contract once. This renewal needs the Vice President's approval for roles at L6 or above.""");
+
+    // when
+    Draft draft = ask("does the vice president need to approve a renewal for an L6 role?", p);
+
+    // then
+    String text = draft.text();
+    assertTrue(text.indexOf("Managers may renew") < text.indexOf("This renewal needs"), text);
+  }
+
+  @Test
+  void shouldAnswerEachPartOfATwoPartQuestion() {
+    // when
+    Draft draft = ask("what notice does an L6 get? and is pay protected when redeployed to a lower level",
+        NOTICE, PROTECTION);
+
+    // then
+    assertTrue(draft.text().contains("Notice: 3 months"), draft.text());
+    assertTrue(draft.text().contains("your pay is protected"), draft.text());
+    assertEquals(List.of(1, 2), draft.cited());
+  }
+
+  @Test
+  void shouldShowABracketedNumberInAPolicyAsTextNotAsACitation() {
+    PolicyPassage p = passage("x.md#0", "Bonus", List.of("Bonus"), "The bonus is paid in March, see clause [9].");
+    assertTrue(ask("when is the bonus paid?", p).text().contains("see clause (9)."));
+  }
+
+  @Test
+  void shouldDeclineWhenNoLineCanBeQuoted() {
+    PolicyPassage p = passage("x.md#0", "Menu", List.of("Menu"), "Back to top\n- What is this?\nContents");
+    assertTrue(ask("what is the bonus?", p).notCovered());
+  }
+
+  @Test
+  void shouldTellEachKindOfLineApart() {
+    assertEquals(Sentences.Kind.QUESTION, Sentences.kind("- How long will the employee's term be renewed for?"));
+    assertEquals(Sentences.Kind.TABLE_HEADER, Sentences.kind("Level | Typical title | Minimum"));
+    assertEquals(Sentences.Kind.NAVIGATION, Sentences.kind("Back to top"));
+    assertEquals(Sentences.Kind.NAVIGATION, Sentences.kind("Home › Policies › Leave"));
+    assertEquals(Sentences.Kind.NAVIGATION, Sentences.kind("Formal grievance — see below."));
+    assertEquals(Sentences.Kind.NAVIGATION, Sentences.kind("See Severance pay."));
+    assertEquals(Sentences.Kind.HEADING, Sentences.kind("Holiday during garden leave"));
+    assertEquals(Sentences.Kind.INTRODUCTION, Sentences.kind("This page explains the cycle and the ratings."));
+    assertEquals(Sentences.Kind.LEAD_IN, Sentences.kind("Any employee can ask the Reward team, in writing, for:"));
+    assertEquals(Sentences.Kind.STATEMENT, Sentences.kind("Level: L4; Target bonus (% of base salary): 8%."));
+    assertEquals(Sentences.Kind.STATEMENT, Sentences.kind("minimum 8 weeks, maximum 52 weeks"));
+    assertEquals(Sentences.Kind.STATEMENT, Sentences.kind("Pool P = the smaller of 25% × S and 2% × B"));
+  }
+
+  @Test
+  void shouldKeepAListItemWholeAndSplitParagraphsIntoSentences() {
+    assertEquals(List.of("- Replacement hires (backfills). A leaver's role is not automatically refilled.",
+            "A PIP lasts 8 weeks.", "You meet every 2 weeks."),
+        Sentences.split("- Replacement hires (backfills). A leaver's role is not automatically refilled.\n"
+            + "A PIP lasts 8 weeks. You meet every 2 weeks."));
+  }
+
+  @Test
+  void shouldSplitATwoPartQuestionIntoItsParts() {
+    assertEquals(List.of("how long does a PIP last", "can i bring someone to the meetings"),
+        QuestionParts.split("how long does a PIP last and can i bring someone to the meetings"));
+    assertEquals(List.of("whats the notice period?"), QuestionParts.split("whats the notice period?"));
+  }
+}
