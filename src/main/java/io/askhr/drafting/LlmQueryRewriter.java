@@ -3,11 +3,15 @@ package io.askhr.drafting;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Asks the chat model to make a follow-up standalone; falls back to {@link FollowUpHeuristic} if the model fails. */
+/**
+ * Asks the chat model to make a follow-up standalone, and a question in another language English (our policies are
+ * in English); falls back to {@link FollowUpHeuristic} if the model fails.
+ */
 public final class LlmQueryRewriter implements QueryRewriter {
 
   private static final Logger log = LoggerFactory.getLogger(LlmQueryRewriter.class);
@@ -24,7 +28,12 @@ public final class LlmQueryRewriter implements QueryRewriter {
 
   @Override
   public String standalone(String latest, List<String> earlierQuestions) {
-    if (earlierQuestions.isEmpty()) {
+    return standalone(latest, earlierQuestions, Locale.ENGLISH);
+  }
+
+  @Override
+  public String standalone(String latest, List<String> earlierQuestions, Locale language) {
+    if (earlierQuestions.isEmpty() && language.getLanguage().equals(Locale.ENGLISH.getLanguage())) {
       return latest;
     }
     List<String> recent = earlierQuestions.subList(Math.max(0, earlierQuestions.size() - TURNS_KEPT),

@@ -1,6 +1,7 @@
 package io.askhr.question;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -8,6 +9,8 @@ import java.util.Set;
  *
  * @param confidence 0..1, how well the retrieved policies match the question
  * @param notices short remarks the employee should see beside the answer (e.g. "your message was shortened")
+ * @param language the language the employee wrote in and the fixed sentences are in: adapters label buttons with
+ *     {@code Messages.of(language)}
  */
 public record Reply(
     String text,
@@ -15,12 +18,20 @@ public record Reply(
     double confidence,
     Set<Flag> flags,
     Mode mode,
-    List<String> notices) {
+    List<String> notices,
+    Locale language) {
 
   public Reply {
     citations = List.copyOf(citations);
     flags = Set.copyOf(flags);
     notices = List.copyOf(notices);
+    language = Messages.supported(language);
+  }
+
+  /** A reply in English. */
+  public Reply(String text, List<Citation> citations, double confidence, Set<Flag> flags, Mode mode,
+      List<String> notices) {
+    this(text, citations, confidence, flags, mode, notices, Locale.ENGLISH);
   }
 
   /** Facts about a reply that adapters act on. */
