@@ -165,14 +165,6 @@ public final class AnswerFlow implements QuestionHandler {
     return Math.round((mode == Reply.Mode.LLM ? c : c * EXTRACTIVE_DISCOUNT) * 100) / 100.0;
   }
 
-  /**
-   * What to search for: the standalone question, plus the employee's own words when the rewriter changed them (a
-   * translation), so that terms the policies use untranslated ("Betriebsrat", "401k") still match.
-   */
-  public static String searchQuery(String asWritten, String standalone) {
-    return standalone.equals(asWritten) ? standalone : standalone + "\n" + asWritten;
-  }
-
   private static String clean(String text) {
     return CONTROL.matcher(text).replaceAll(" ").strip();
   }
