@@ -9,10 +9,11 @@ import java.util.Locale;
  * The JSON shape of a reply, shared by {@code POST /api/ask} and {@code askhr ask --json}.
  *
  * @param flags lower-case flag names, e.g. {@code not_covered}
+ * @param language the reply's language tag ({@code de}), the language the employee wrote in
  */
 public record ReplyView(
     String answer, String mode, List<String> flags, double confidence, List<CitationView> citations,
-    List<String> notices) {
+    List<String> notices, String language) {
 
   /**
    * One cited passage.
@@ -38,7 +39,8 @@ public record ReplyView(
         reply.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList(),
         reply.confidence(),
         reply.citations().stream().map(ReplyView::citation).toList(),
-        reply.notices());
+        reply.notices(),
+        reply.language().toLanguageTag());
   }
 
   private static CitationView citation(Citation c) {
