@@ -86,7 +86,9 @@ public final class AnswerFlow implements QuestionHandler {
 
     Scope scope = Scope.of(question.asker().groups(), question.asker().country());
     long searchStart = System.nanoTime();
-    List<Hit> hits = searcher.search(standalone, scope, settings.topK());
+    List<Hit> hits = messages.isEnglish() || standalone.equals(text)
+        ? searcher.search(standalone, scope, settings.topK())
+        : BilingualSearch.search(searcher, standalone, text, scope, settings.topK());
     metrics.retrieved(Duration.ofNanos(System.nanoTime() - searchStart));
     double similarity = bestSimilarity(hits);
     if (hits.isEmpty() || similarity < settings.minSimilarity()) {
