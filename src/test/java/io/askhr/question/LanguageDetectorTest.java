@@ -17,7 +17,7 @@ class LanguageDetectorTest {
       "Elternzeit?|de",
       "Congé maternité ?|fr",
       "Seguro médico|es",
-      "Pensioenregeling|nl",
+      "Ouderschapsverlof voor de partner|nl",
       "Föräldraledighet|sv",
       "severance?|en",
       "Hur lång är min uppsägningstid?|sv",
@@ -42,8 +42,9 @@ class LanguageDetectorTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" -> en")
-  @CsvSource(delimiter = '|', value = {"ok", "PTO?", "401k", "HR", "???", "Hi"})
-  void shouldFallBackToEnglishWhenTooShortToTell(String message) {
+  @CsvSource(delimiter = '|', value = {"ok", "PTO?", "401k", "HR", "???", "Hi", "bonus", "pension", "holiday",
+      "payslip", "garden leave", "probation"})
+  void shouldKeepShortEnglishMessagesInEnglish(String message) {
     assertEquals(Locale.ENGLISH, detector.detect(message));
   }
 
