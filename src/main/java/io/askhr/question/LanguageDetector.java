@@ -1,6 +1,5 @@
 package io.askhr.question;
 
-import com.google.common.base.Optional;
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.i18n.LdLocale;
@@ -15,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Guesses which of {@link Messages#LANGUAGES} an employee's message is written in, with the Optimaize n-gram
@@ -43,7 +43,7 @@ public final class LanguageDetector {
     this.detector = detector;
   }
 
-  /** The detector with the packaged profiles, loaded once per JVM (about 0.4 MB of n-grams). */
+  /** The detector with the packaged profiles, loaded once per JVM (about 0.3 MB of n-grams). */
   public static LanguageDetector shared() {
     return Holder.INSTANCE;
   }
@@ -59,7 +59,7 @@ public final class LanguageDetector {
       Map<LdLocale, Double> priors = new HashMap<>();
       codes.forEach(code -> priors.put(LdLocale.fromString(code), code.equals("en") ? ENGLISH_PRIOR : 1.0));
       return new LanguageDetector(LanguageDetectorBuilder.create(NgramExtractors.standard())
-          .withProfiles(profiles).languagePriorities(priors).seed(Optional.of(SEED)).build());
+          .withProfiles(profiles).languagePriorities(priors).seed(com.google.common.base.Optional.of(SEED)).build());
     } catch (IOException e) {
       throw new UncheckedIOException("language profiles are missing from the build", e);
     }
@@ -75,7 +75,7 @@ public final class LanguageDetector {
    * conversation so far; English when neither is clear.
    */
   public Locale detect(String latest, List<String> earlier) {
-    java.util.Optional<Locale> language = sure(latest);
+    Optional<Locale> language = sure(latest);
     if (language.isEmpty() && !earlier.isEmpty()) {
       language = sure(String.join("\n", earlier) + "\n" + latest);
     }
@@ -83,14 +83,14 @@ public final class LanguageDetector {
   }
 
   /** The language of {@code text} if the detector is confident, else empty. */
-  java.util.Optional<Locale> sure(String text) {
+  Optional<Locale> sure(String text) {
     if (text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     List<DetectedLanguage> guesses = detector.getProbabilities(texts.forText(text));
     if (guesses.isEmpty() || guesses.get(0).getProbability() < MIN_PROBABILITY) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(Messages.supported(Locale.forLanguageTag(guesses.get(0).getLocale().getLanguage())));
+    return Optional.of(Messages.supported(Locale.forLanguageTag(guesses.get(0).getLocale().getLanguage())));
   }
 }
