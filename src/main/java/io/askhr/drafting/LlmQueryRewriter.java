@@ -3,6 +3,7 @@ package io.askhr.drafting;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the chat model, in one call, to make a follow-up standalone and to judge whether it is sensitive;
- * falls back to {@link FollowUpHeuristic} (and no judgement) if the model fails or answers in another shape.
+ * Asks the chat model, in one call, to make a follow-up standalone (and a question in another language English: our
+ * policies are in English) and to judge whether it is sensitive; falls back to {@link FollowUpHeuristic} (and no
+ * judgement) if the model fails or answers in another shape.
  */
 public final class LlmQueryRewriter implements QueryRewriter {
 
@@ -36,10 +38,11 @@ public final class LlmQueryRewriter implements QueryRewriter {
   }
 
   @Override
-  public Rewrite rewrite(String latest, List<String> earlierQuestions) {
-    // NOTE: a first question is not sent: one more model round trip before every answer would double the wait,
-    // and the local judges (rules and HR's examples) decide alone. The call made for a follow-up also judges.
-    if (earlierQuestions.isEmpty()) {
+  public Rewrite rewrite(String latest, List<String> earlierQuestions, Locale language) {
+    // NOTE: an English first question is not sent: one more model round trip before every answer would double the
+    // wait, and the local judges (rules and HR's examples) decide alone. A follow-up, or a question in another
+    // language (to be searched in English), is sent, and that call also judges.
+    if (earlierQuestions.isEmpty() && language.getLanguage().equals(Locale.ENGLISH.getLanguage())) {
       return new Rewrite(latest, false);
     }
     List<String> recent = earlierQuestions.subList(Math.max(0, earlierQuestions.size() - TURNS_KEPT),

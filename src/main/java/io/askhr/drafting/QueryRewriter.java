@@ -1,6 +1,7 @@
 package io.askhr.drafting;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Turns a follow-up such as "and for part-timers?" into a question that can be searched on its own. */
 public interface QueryRewriter {
@@ -20,6 +21,14 @@ public interface QueryRewriter {
 
   /** As {@link #standalone}, with the rewriter's judgement of sensitivity when it has one. */
   default Rewrite rewrite(String latest, List<String> earlierQuestions) {
+    return rewrite(latest, earlierQuestions, Locale.ENGLISH);
+  }
+
+  /**
+   * The standalone question for searching our English policies, given the language the employee wrote in, with the
+   * rewriter's judgement of sensitivity when it has one. Rewriters that cannot translate keep the language.
+   */
+  default Rewrite rewrite(String latest, List<String> earlierQuestions, Locale language) {
     return new Rewrite(standalone(latest, earlierQuestions), false);
   }
 }

@@ -59,7 +59,21 @@ final class MetadataParser {
         set(fields, "audience", s -> s.toLowerCase(Locale.ROOT)),
         set(fields, "countries", s -> s.toUpperCase(Locale.ROOT)),
         list(fields, "tags"),
-        string(fields, "url"));
+        string(fields, "url"),
+        language(fields));
+  }
+
+  /** {@code language: de}; a value that is not a two-letter code is a problem HR must fix, not a guess. */
+  private static String language(Map<?, ?> fields) throws DocumentProblem {
+    Optional<String> value = string(fields, "language");
+    if (value.isEmpty()) {
+      return DocumentMetadata.ENGLISH;
+    }
+    String code = value.get().toLowerCase(Locale.ROOT);
+    if (!code.matches("[a-z]{2}")) {
+      throw new DocumentProblem("'language' must be a two-letter ISO 639-1 code such as 'de': '" + value.get() + "'");
+    }
+    return code;
   }
 
   private static Map<?, ?> parse(YamlSource source) throws DocumentProblem {

@@ -134,7 +134,8 @@ public final class PassageSplitter {
         metadata.audience(),
         metadata.countries(),
         metadata.url(),
-        text.toString()));
+        text.toString(),
+        metadata.language()));
     return text.toString();
   }
 

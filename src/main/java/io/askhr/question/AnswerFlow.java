@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,6 +45,7 @@ public final class AnswerFlow implements QuestionHandler {
   private final SensitiveClassifier sensitiveClassifier;
   private final ApprovedAnswers approved;
   private final AnswerDecision decision;
+  private final LanguageDetector languages = LanguageDetector.shared();
 
   /**
    * @param drafter the preferred drafter (the language model when one is configured)
@@ -90,16 +92,17 @@ public final class AnswerFlow implements QuestionHandler {
     if (!WORDLIKE.matcher(text).find()) {
       return usageHint();
     }
-    if (text.length() > settings.maxQuestionChars()) {
-      text = cut(text, settings.maxQuestionChars());
-      notices.add("Your message was long, so I read only its first " + settings.maxQuestionChars() + " characters.");
-    }
     // Earlier turns are cut the same way: a follow-up must not smuggle a huge message into the search.
     List<String> earlier = question.history().stream()
         .filter(t -> t.role() == Turn.Role.EMPLOYEE)
         .map(t -> cut(clean(t.text()), settings.maxQuestionChars()))
         .toList();
-    QueryRewriter.Rewrite rewrite = rewriter.rewrite(text, earlier);
+    Messages messages = Messages.of(languages.detect(cut(text, settings.maxQuestionChars()), earlier));
+    if (text.length() > settings.maxQuestionChars()) {
+      text = cut(text, settings.maxQuestionChars());
+      notices.add(messages.get(Messages.NOTICE_SHORTENED, Map.of("max_chars", settings.maxQuestionChars())));
+    }
+    QueryRewriter.Rewrite rewrite = rewriter.rewrite(text, earlier, messages.language());
     String standalone = cut(rewrite.standalone(), 2 * settings.maxQuestionChars());
     // Either judge flags: the model (when configured) or the local rules and examples.
     boolean sensitive = rewrite.sensitive() || sensitiveClassifier.flags(text)
@@ -112,13 +115,15 @@ public final class AnswerFlow implements QuestionHandler {
     }
     stream.stage(AnswerStream.Stage.SEARCHING);
     long searchStart = System.nanoTime();
-    List<Hit> hits = searcher.search(standalone, scope, settings.topK());
+    List<Hit> hits = messages.isEnglish() || standalone.equals(text)
+        ? searcher.search(standalone, scope, settings.topK())
+        : BilingualSearch.search(searcher, standalone, text, scope, settings.topK());
     metrics.retrieved(Duration.ofNanos(System.nanoTime() - searchStart));
     double similarity = bestSimilarity(hits);
     AnswerDecision.Signals signals = AnswerDecision.signals(standalone, hits);
     AnswerDecision.Verdict verdict = decision.decide(signals);
     if (hits.isEmpty() || verdict == AnswerDecision.Verdict.NOT_COVERED) {
-      return notCovered(sensitive, notices, Reply.Mode.EXTRACTIVE);
+      return notCovered(sensitive, notices, Reply.Mode.EXTRACTIVE, messages);
     }
     List<PolicyPassage> sources = hits.stream().map(Hit::passage).toList();
     DraftRequest request = new DraftRequest(text, standalone, sources, sensitive);
@@ -135,19 +140,20 @@ public final class AnswerFlow implements QuestionHandler {
     } catch (DraftingFailedException e) {
       // The reason names the failure type only: provider error bodies can echo keys or the employee's words.
       log.warn("Drafting failed ({}), answering extractively", e.reason());
-      notices.add("The AI assistant is unavailable right now, so this answer is quoted directly from our policies.");
+      notices.add(messages.get(Messages.NOTICE_MODEL_UNAVAILABLE));
       draft = fallback.draft(request);
       mode = Reply.Mode.EXTRACTIVE;
     }
     if (draft.notCovered() || draft.cited().isEmpty()) {
-      return notCovered(sensitive, notices, mode);
+      return notCovered(sensitive, notices, mode, messages);
     }
-    return grounded(draft, sources, mode, sensitive, similarity, verdict == AnswerDecision.Verdict.HEDGE, notices);
+    return grounded(draft, sources, mode, sensitive, similarity, verdict == AnswerDecision.Verdict.HEDGE, notices,
+        messages);
   }
 
   /** @param unsure the decision rule found passages on the topic that may not answer the question */
   private Reply grounded(Draft draft, List<PolicyPassage> sources, Reply.Mode mode, boolean sensitive,
-      double similarity, boolean unsure, List<String> notices) {
+      double similarity, boolean unsure, List<String> notices, Messages messages) {
     Numbering numbering = new Numbering(sources);
     String body = numbering.apply(draft.text());
     List<Citation> citations = numbering.citations;
@@ -161,20 +167,23 @@ public final class AnswerFlow implements QuestionHandler {
     if (mode == Reply.Mode.EXTRACTIVE && unsure) {
       // Quoting a loosely related passage as if it were the answer would mislead; say what it is.
       flags.add(Reply.Flag.ESCALATION_SUGGESTED);
-      text.append("I could not find a policy that answers this directly. These are the closest passages (quoted ")
-          .append("directly); if they do not help, please contact ").append(settings.hrContact()).append(".\n");
+      text.append(messages.get(Messages.CLOSEST_PASSAGES, Map.of("hr_contact", settings.hrContact()))).append('\n');
     } else if (mode == Reply.Mode.EXTRACTIVE) {
-      text.append("Here is what our policies say (quoted directly):\n");
+      text.append(messages.get(Messages.QUOTED_INTRO)).append('\n');
+    }
+    if (mode == Reply.Mode.EXTRACTIVE && !messages.isEnglish()) {
+      // Without a model nothing can translate the quotes; say so in the employee's language.
+      notices.add(messages.get(Messages.NOTICE_POLICIES_IN_ENGLISH));
     }
     // Links only to what the cited policies link to: the model's own (or a planted) link is reduced to its label.
     text.append(new LinkNeutraliser(citedText).neutralise(body.strip()));
     if (sensitive) {
       flags.add(Reply.Flag.SENSITIVE);
       flags.add(Reply.Flag.ESCALATION_SUGGESTED);
-      text.append("\n\nThis is what the policy says in general; it is not a decision about your own situation. ")
-          .append("To talk about your case in confidence, contact ").append(settings.hrContact()).append('.');
+      text.append("\n\n").append(messages.get(Messages.SENSITIVE_NOTE, Map.of("hr_contact", settings.hrContact())));
     }
-    return new Reply(text.toString(), citations, confidence(similarity, mode), flags, mode, notices);
+    return new Reply(text.toString(), citations, confidence(similarity, mode), flags, mode, notices,
+        messages.language());
   }
 
   /**
@@ -254,19 +263,18 @@ public final class AnswerFlow implements QuestionHandler {
   }
 
   /** @param mode who judged the question not covered: retrieval (extractive) or the model */
-  private Reply notCovered(boolean sensitive, List<String> notices, Reply.Mode mode) {
+  private Reply notCovered(boolean sensitive, List<String> notices, Reply.Mode mode, Messages messages) {
     Set<Reply.Flag> flags = EnumSet.of(Reply.Flag.NOT_COVERED, Reply.Flag.ESCALATION_SUGGESTED);
     if (sensitive) {
       flags.add(Reply.Flag.SENSITIVE);
     }
-    String text = "I could not find this in our HR policies, so I won't guess. Please contact "
-        + settings.hrContact() + ", who can answer it.";
-    return new Reply(text, List.of(), 0, flags, mode, notices);
+    String text = messages.get(Messages.NOT_COVERED, Map.of("hr_contact", settings.hrContact()));
+    return new Reply(text, List.of(), 0, flags, mode, notices, messages.language());
   }
 
   private static Reply usageHint() {
-    String text = "Ask me a question about our HR policies, for example \"How is severance calculated?\" or "
-        + "\"How many days of annual leave do I get?\"";
+    // A message without letters has no language: English.
+    String text = Messages.of(Locale.ENGLISH).get(Messages.USAGE_HINT);
     return new Reply(text, List.of(), 0, EnumSet.of(Reply.Flag.USAGE_HINT), Reply.Mode.EXTRACTIVE, List.of());
   }
 }

@@ -2,6 +2,7 @@ package io.askhr.question;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,8 @@ import java.util.Set;
  * @param confidence 0..1, how well the retrieved policies match the question
  * @param notices short remarks the employee should see beside the answer (e.g. "your message was shortened")
  * @param approval present when the text is an answer HR wrote and approved, given verbatim
+ * @param language the language the employee wrote in and the fixed sentences are in: adapters label buttons with
+ *     {@code Messages.of(language)}
  */
 public record Reply(
     String text,
@@ -19,18 +22,32 @@ public record Reply(
     Set<Flag> flags,
     Mode mode,
     List<String> notices,
-    Optional<Approval> approval) {
+    Optional<Approval> approval,
+    Locale language) {
 
   public Reply {
     citations = List.copyOf(citations);
     flags = Set.copyOf(flags);
     notices = List.copyOf(notices);
+    language = Messages.supported(language);
   }
 
-  /** A reply composed by AskHR (not an HR-approved answer). */
+  /** A reply in English composed by AskHR (not an HR-approved answer). */
   public Reply(String text, List<Citation> citations, double confidence, Set<Flag> flags, Mode mode,
       List<String> notices) {
-    this(text, citations, confidence, flags, mode, notices, Optional.empty());
+    this(text, citations, confidence, flags, mode, notices, Optional.empty(), Locale.ENGLISH);
+  }
+
+  /** A reply composed by AskHR in the employee's language. */
+  public Reply(String text, List<Citation> citations, double confidence, Set<Flag> flags, Mode mode,
+      List<String> notices, Locale language) {
+    this(text, citations, confidence, flags, mode, notices, Optional.empty(), language);
+  }
+
+  /** An HR-approved answer (or none), in English. */
+  public Reply(String text, List<Citation> citations, double confidence, Set<Flag> flags, Mode mode,
+      List<String> notices, Optional<Approval> approval) {
+    this(text, citations, confidence, flags, mode, notices, approval, Locale.ENGLISH);
   }
 
   /** Who approved an HR-written answer and when, for adapters to label it "Approved by HR". */

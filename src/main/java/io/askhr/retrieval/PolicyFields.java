@@ -14,12 +14,19 @@ final class PolicyFields {
   static final String COUNTRY = "country";
   static final String URL = "url";
   static final String VECTOR = "vector";
+  /** ISO 639-1 code of the passage's document language, stored. */
+  static final String LANGUAGE = "language";
 
   /** Value of {@link #COUNTRY} for passages that apply in every country. */
   static final String ALL_COUNTRIES = "*";
 
   /** Separates heading-path elements in the stored {@link #HEADINGS} value. */
   static final String HEADING_SEPARATOR = io.askhr.knowledge.PolicyPassage.SECTION_SEPARATOR;
+
+  /** The text of a passage written in {@code language} (not English), analysed with that language's analyzer. */
+  static String text(String language) {
+    return TEXT + "_" + language;
+  }
 
   private PolicyFields() {}
 }

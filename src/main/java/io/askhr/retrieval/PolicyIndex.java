@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -59,7 +58,7 @@ public final class PolicyIndex implements Closeable {
 
   private static final String PIPELINE_KEY = "askhr.pipeline";
   /** Bump when {@link #toDocument} changes what is indexed, so existing indexes are rebuilt. */
-  private static final int FIELDS_VERSION = 1;
+  private static final int FIELDS_VERSION = 2;
 
   private final FSDirectory directory;
   /** Empty when another AskHR process holds the index's write lock: this one then only reads what it commits. */
@@ -112,8 +111,9 @@ public final class PolicyIndex implements Closeable {
   public static PolicyIndex open(Path dir, PolicyEmbedder embeddings, Synonyms synonyms) throws IOException {
     Files.createDirectories(dir);
     FSDirectory directory = FSDirectory.open(dir);
-    // English stemming and stop words, the same analyzer on the index and the query side.
-    Analyzer analyzer = new EnglishAnalyzer();
+    // English stemming and stop words, the same analyzer on the index and the query side; German, French, ...
+    // analyzers for the text of policies written in those languages.
+    Analyzer analyzer = LanguageAnalyzers.perField();
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     try {
@@ -309,6 +309,10 @@ public final class PolicyIndex implements Closeable {
     doc.add(new TextField(PolicyFields.TITLE, passage.title() + "\n" + fileWords(passage.source()), Field.Store.NO));
     doc.add(new TextField(PolicyFields.HEADINGS, String.join(PolicyFields.HEADING_SEPARATOR, passage.headingPath()), Field.Store.YES));
     doc.add(new TextField(PolicyFields.TEXT, passage.text(), Field.Store.YES));
+    doc.add(new StoredField(PolicyFields.LANGUAGE, passage.language()));
+    if (LanguageAnalyzers.otherLanguages().contains(passage.language())) {
+      doc.add(new TextField(PolicyFields.text(passage.language()), passage.text(), Field.Store.NO));
+    }
     doc.add(new StoredField(PolicyFields.PAGE, passage.page()));
     passage.effective().ifPresent(date -> doc.add(new StoredField(PolicyFields.EFFECTIVE, date.toString())));
     passage.url().ifPresent(url -> doc.add(new StoredField(PolicyFields.URL, url)));

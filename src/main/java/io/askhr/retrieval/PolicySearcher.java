@@ -50,6 +50,8 @@ public final class PolicySearcher {
    * 100 terms on 3 fields, plus at most 20 typo matches of 10 expansions each.
    */
   private static final int MAX_QUERY_TERMS = 100;
+  /** Analyses the query as German, French, ... for policies written in those languages (front matter {@code language}). */
+  private static final Analyzer OTHER_LANGUAGES = LanguageAnalyzers.perField();
   private static final int MAX_FUZZY_TERMS = 20;
   private static final int FUZZY_EXPANSIONS = 10;
 
@@ -202,12 +204,42 @@ public final class PolicySearcher {
         any.add(new BoostQuery(fieldQuery, field.getValue()), Occur.SHOULD);
       }
     }
+    otherLanguagesQuery(searcher, query).ifPresent(q -> any.add(q, Occur.SHOULD));
     return Optional.of(any.build());
   }
 
+  /**
+   * The query's words, analysed as German, French, ..., against the text of policies written in those languages;
+   * only languages the index holds policies in. Weighted like the English text field.
+   */
+  private Optional<Query> otherLanguagesQuery(IndexSearcher searcher, String query) throws IOException {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    boolean some = false;
+    for (String language : LanguageAnalyzers.otherLanguages()) {
+      String field = PolicyFields.text(language);
+      if (searcher.getIndexReader().getDocCount(field) == 0) {
+        continue;
+      }
+      BooleanQuery.Builder words = new BooleanQuery.Builder();
+      for (String term : analyze(OTHER_LANGUAGES, field, query)) {
+        words.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+      }
+      BooleanQuery languageQuery = words.build();
+      if (!languageQuery.clauses().isEmpty()) {
+        any.add(new BoostQuery(languageQuery, weights.fieldBoosts().getOrDefault(PolicyFields.TEXT, 1f)), Occur.SHOULD);
+        some = true;
+      }
+    }
+    return some ? Optional.of(any.build()) : Optional.empty();
+  }
+
   private static List<String> analyze(Analyzer analyzer, String text) throws IOException {
+    return analyze(analyzer, PolicyFields.TEXT, text);
+  }
+
+  private static List<String> analyze(Analyzer analyzer, String field, String text) throws IOException {
     List<String> terms = new ArrayList<>();
-    try (TokenStream tokens = analyzer.tokenStream(PolicyFields.TEXT, text)) {
+    try (TokenStream tokens = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
       while (tokens.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
@@ -257,6 +289,7 @@ public final class PolicySearcher {
         Set.of(d.getValues(PolicyFields.AUDIENCE)),
         countries,
         Optional.ofNullable(d.get(PolicyFields.URL)),
-        d.get(PolicyFields.TEXT));
+        d.get(PolicyFields.TEXT),
+        Optional.ofNullable(d.get(PolicyFields.LANGUAGE)).orElse(io.askhr.knowledge.DocumentMetadata.ENGLISH));
   }
 }

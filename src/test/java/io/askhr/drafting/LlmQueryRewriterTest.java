@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.askhr.testing.LoopbackChatServer;
+import io.askhr.testing.FixedTranslations;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,5 +86,49 @@ class LlmQueryRewriterTest {
     assertFalse(rewrite.sensitive());
     assertEquals(new FollowUpHeuristic().standalone("and for part-timers?", List.of("Is my job safe?")),
         rewrite.standalone());
+  }
+
+  private static LlmQueryRewriter rewriter(LoopbackChatServer model) {
+    return new LlmQueryRewriter(OpenAiChatModel.builder().baseUrl(model.baseUrl()).apiKey("k").modelName("m")
+        .maxRetries(0).build());
+  }
+
+  @Test
+  void shouldAskTheModelForAnEnglishQuestionWhenTheEmployeeWroteInAnotherLanguage() throws Exception {
+    try (LoopbackChatServer model = new LoopbackChatServer()) {
+      // given
+      model.replyWith(new FixedTranslations(Map.of("Hur lång är min uppsägningstid?", "How long is my notice period?")));
+
+      // when
+      String query = rewriter(model).rewrite("Hur lång är min uppsägningstid?", List.of(), Locale.forLanguageTag("sv"))
+          .standalone();
+
+      // then
+      assertEquals("How long is my notice period?", query);
+      assertEquals(1, model.requests().size());
+      assertTrue(model.lastPrompt().contains("Write the question in English"), model.lastPrompt());
+    }
+  }
+
+  @Test
+  void shouldNotCallTheModelForAFirstQuestionInEnglish() throws Exception {
+    try (LoopbackChatServer model = new LoopbackChatServer()) {
+      assertEquals("How long is my notice period?",
+          rewriter(model).rewrite("How long is my notice period?", List.of(), Locale.ENGLISH).standalone());
+      assertEquals(0, model.requests().size());
+    }
+  }
+
+  @Test
+  void shouldSearchTheQuestionAsWrittenWhenTheModelFails() throws Exception {
+    try (LoopbackChatServer model = new LoopbackChatServer()) {
+      // given
+      model.status(500);
+
+      // then
+      assertEquals("Hur lång är min uppsägningstid?",
+          rewriter(model).rewrite("Hur lång är min uppsägningstid?", List.of(), Locale.forLanguageTag("sv"))
+              .standalone());
+    }
   }
 }

@@ -10,10 +10,11 @@ import java.util.Locale;
  *
  * @param flags lower-case flag names, e.g. {@code not_covered}
  * @param approved the "Approved by HR · owner · date" label of an HR-approved answer; null otherwise
+ * @param language the reply's language tag ({@code de}), the language the employee wrote in
  */
 public record ReplyView(
     String answer, String mode, List<String> flags, double confidence, List<CitationView> citations,
-    List<String> notices, String approved) {
+    List<String> notices, String approved, String language) {
 
   /**
    * One cited passage.
@@ -40,7 +41,8 @@ public record ReplyView(
         reply.confidence(),
         reply.citations().stream().map(ReplyView::citation).toList(),
         reply.notices(),
-        reply.approval().map(Reply.Approval::label).orElse(null));
+        reply.approval().map(Reply.Approval::label).orElse(null),
+        reply.language().toLanguageTag());
   }
 
   private static CitationView citation(Citation c) {
