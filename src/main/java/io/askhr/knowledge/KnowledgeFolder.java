@@ -25,7 +25,7 @@ import java.util.Set;
 public final class KnowledgeFolder {
 
   /** Bump when a reader's output changes, so that indexes built from the old output are rebuilt. */
-  public static final int READER_VERSION = 3;
+  public static final int READER_VERSION = 4;
 
   static final String SIDECAR_SUFFIX = ".meta.yml";
   private static final Set<String> OFFICE_FORMATS_TO_CONVERT =
@@ -182,7 +182,9 @@ public final class KnowledgeFolder {
 
   /** A document with headings but no body text is read as plain paragraphs rather than dropped. */
   private static List<TextBlock> withBodyText(List<TextBlock> blocks) {
-    List<TextBlock> nonBlank = blocks.stream().filter(b -> !b.text().isBlank()).toList();
+    List<TextBlock> nonBlank = blocks.stream()
+        .map(b -> new TextBlock(b.kind(), b.level(), InvisibleCharacters.remove(b.text()), b.page()))
+        .filter(b -> !b.text().isBlank()).toList();
     if (nonBlank.stream().allMatch(TextBlock::isHeading)) {
       return nonBlank.stream().map(b -> TextBlock.paragraph(b.text(), b.page())).toList();
     }

@@ -50,6 +50,7 @@ final class MetadataParser {
     String title = string(fields, "title").map(t -> Text.collapse(Jsoup.parse(t).text())).filter(t -> !t.isEmpty())
         .or(() -> formatTitle)
         .or(() -> blocks.stream().filter(b -> b.isHeading() && b.level() == 1).map(TextBlock::text).findFirst())
+        .map(InvisibleCharacters::remove)
         .orElseGet(() -> Text.humanise(fileName));
     return new DocumentMetadata(
         title,

@@ -5,6 +5,7 @@ import io.askhr.drafting.Draft;
 import io.askhr.drafting.DraftRequest;
 import io.askhr.drafting.DraftingFailedException;
 import io.askhr.drafting.QueryRewriter;
+import io.askhr.knowledge.InvisibleCharacters;
 import io.askhr.knowledge.PolicyPassage;
 import io.askhr.retrieval.Hit;
 import io.askhr.retrieval.PolicySearcher;
@@ -27,7 +28,8 @@ public final class AnswerFlow implements QuestionHandler {
   private static final Logger log = LoggerFactory.getLogger(AnswerFlow.class);
   /** A message with no letter or digit ("?!", emoji only) holds no question. */
   private static final Pattern WORDLIKE = Pattern.compile("[\\p{L}\\p{N}]");
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u2028-\\u202E\\uFEFF]");
+  // Control characters and line/paragraph separators become spaces; invisible ones are removed (InvisibleCharacters).
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u2028\\u2029]");
   /** About two lines of a chat window: enough to recognise the passage. */
   private static final int SNIPPET_CHARS = 240;
   private static final double FULL_CONFIDENCE_SIMILARITY = 0.8;
@@ -160,7 +162,7 @@ public final class AnswerFlow implements QuestionHandler {
   }
 
   private static String clean(String text) {
-    return CONTROL.matcher(text).replaceAll(" ").strip();
+    return CONTROL.matcher(InvisibleCharacters.remove(text)).replaceAll(" ").strip();
   }
 
   /** The first {@code max} characters, without splitting a surrogate pair (an emoji). */

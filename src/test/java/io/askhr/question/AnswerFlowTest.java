@@ -115,6 +115,21 @@ class AnswerFlowTest {
   }
 
   @Test
+  void shouldReadAQuestionWithZeroWidthCharactersInsideWordsAsTheSameQuestion() {
+    // given the same question with zero-width spaces hidden inside its words
+    String plain = "How many days of compassionate leave can I take when my grandmother dies?";
+    String hidden = "How many days of com\u200Bpas\u200Bsion\u200Bate le\u200Bave can I take when my gr\u200Band\u200Bmother di\u200Bes?";
+
+    // when
+    Reply clean = extractiveFlow().answer(ask(plain));
+    Reply split = extractiveFlow().answer(ask(hidden));
+
+    // then the invisible characters change nothing
+    assertEquals(clean.text(), split.text());
+    assertEquals(clean.citations(), split.citations());
+  }
+
+  @Test
   void shouldHedgeAnExtractiveReplyWhenTheBestMatchIsWeak() {
     // given: a confidence bar no passage can clear
     AnswerSettings strict = new AnswerSettings(settings.topK(), settings.minSimilarity(), 0.99,
