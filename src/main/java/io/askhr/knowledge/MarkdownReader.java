@@ -15,7 +15,6 @@ import org.jsoup.parser.Parser;
 /** Reads Markdown: front matter, ATX and setext headings, paragraphs, lists, tables and fenced code. */
 final class MarkdownReader implements DocumentReader {
 
-  private static final Pattern FRONT_MATTER_END = Pattern.compile("^(---|\\.\\.\\.)\\s*$");
   private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
   private static final Pattern ATX = Pattern.compile("^\\s{0,3}(#{1,6})(?:\\s+(.*?))?(?:\\s+#+)?\\s*$");
   private static final Pattern SETEXT_1 = Pattern.compile("^\\s{0,3}=+\\s*$");
@@ -54,25 +53,23 @@ final class MarkdownReader implements DocumentReader {
   private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|>~])");
 
   @Override
-  public ParsedFile read(Path file) throws IOException {
-    return parse(Text.readFile(file));
+  public ParsedFile read(Path file) throws IOException, DocumentProblem {
+    return parseStrictly(Text.readFile(file));
   }
 
+  /** As {@link #read}, for text in hand; malformed front matter is an {@link IllegalArgumentException}. */
   ParsedFile parse(String text) {
-    List<String> lines = List.of(text.split("\n", -1));
-    Optional<String> frontMatter = Optional.empty();
-    int start = 0;
-    if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
-      for (int i = 1; i < lines.size(); i++) {
-        if (FRONT_MATTER_END.matcher(lines.get(i)).matches()) {
-          frontMatter = Optional.of(String.join("\n", lines.subList(1, i)));
-          start = i + 1;
-          break;
-        }
-      }
-      // No closing line: the leading --- is a thematic break, not front matter.
+    try {
+      return parseStrictly(text);
+    } catch (DocumentProblem e) {
+      throw new IllegalArgumentException(e.reason(), e);
     }
-    String body = String.join("\n", lines.subList(start, lines.size()));
+  }
+
+  private ParsedFile parseStrictly(String text) throws DocumentProblem {
+    FrontMatter.Split split = FrontMatter.split(text);
+    Optional<String> frontMatter = split.yaml();
+    String body = split.body();
     body = TEMPLATE_COMMENT.matcher(body).replaceAll("");
     body = HTML_COMMENT.matcher(body).replaceAll("");
     body = TEMPLATE_TAG.matcher(body).replaceAll("");

@@ -200,12 +200,10 @@ public final class PolicyIndex implements Closeable {
       writer.addDocument(toDocument(passage, freshHashes.get(passage.source()), vectors.get(i)));
     }
 
-    Set<String> present = new HashSet<>();
-    listing.files().forEach(f -> present.add(f.source()));
-    listing.problems().forEach(p -> present.add(p.source()));
     int removed = 0;
     for (String source : indexed.keySet()) {
-      if (!present.contains(source)) {
+      // A file in an unreadable folder is still there: it keeps its last good passages.
+      if (!listing.keeps(source)) {
         writer.deleteDocuments(new Term(PolicyFields.SOURCE, source));
         removed++;
       }

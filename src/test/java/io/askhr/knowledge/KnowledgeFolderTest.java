@@ -351,4 +351,18 @@ class KnowledgeFolderTest {
     assertEquals("Annual leave", document.metadata().title());
     assertEquals("You get twenty-five days of annual leave and compassionate leave.", document.blocks().get(1).text());
   }
+
+  @Test
+  void shouldKeepNorwayAndOtherYamlBooleanLookalikesAsCountryCodes() throws Exception {
+    // given YAML 1.1 would read NO, ON and Y as booleans
+    Files.writeString(root.resolve("leave.md"),
+        "---\ntitle: Leave\ncountries: [NO, 'DE', no]\naudience: [on, yes]\n---\n# Leave\nText.\n");
+
+    // when
+    DocumentMetadata metadata = folder.read(folder.list().files().get(0)).metadata();
+
+    // then
+    assertEquals(Set.of("NO", "DE"), metadata.countries());
+    assertEquals(Set.of("on", "yes"), metadata.audience());
+  }
 }
