@@ -85,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
           InsightStore counted = metrics.counting(writes);
           ChatAdapters chats = ChatAdapters.open(settings, handler, counted, insight, webhooks);
           AutoCloseable watching = engine.watch();
-          WebServer server = new WebServer(handler, insightReachable, webhooks, counted,
+          WebServer server = new WebServer(handler, () -> engine.healthy() && insightReachable.getAsBoolean(), webhooks, counted,
               engine.dashboard(insight), metrics)) {
         String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());

@@ -8,6 +8,7 @@ import io.askhr.drafting.QueryRewriter;
 import io.askhr.knowledge.InvisibleCharacters;
 import io.askhr.knowledge.PolicyPassage;
 import io.askhr.retrieval.Hit;
+import io.askhr.retrieval.IndexDamagedException;
 import io.askhr.retrieval.PolicySearcher;
 import io.askhr.retrieval.Scope;
 import java.time.Duration;
@@ -85,7 +86,12 @@ public final class AnswerFlow implements QuestionHandler {
 
     Scope scope = Scope.of(question.asker().groups(), question.asker().country());
     long searchStart = System.nanoTime();
-    List<Hit> hits = searcher.search(standalone, scope, settings.topK());
+    List<Hit> hits;
+    try {
+      hits = searcher.search(standalone, scope, settings.topK());
+    } catch (IndexDamagedException e) {
+      return searchUnavailable();
+    }
     metrics.retrieved(Duration.ofNanos(System.nanoTime() - searchStart));
     double similarity = bestSimilarity(hits);
     if (hits.isEmpty() || similarity < settings.minSimilarity()) {
@@ -199,6 +205,14 @@ public final class AnswerFlow implements QuestionHandler {
     String text = "I could not find this in our HR policies, so I won't guess. Please contact "
         + settings.hrContact() + ", who can answer it.";
     return new Reply(text, List.of(), 0, flags, mode, notices);
+  }
+
+  /** The index is being rebuilt after damage: say so instead of failing (the rebuild takes a minute or so). */
+  private Reply searchUnavailable() {
+    String text = "I can't search our policies right now: the search index is being rebuilt. Please ask again in a"
+        + " few minutes, or contact " + settings.hrContact() + ".";
+    return new Reply(text, List.of(), 0, EnumSet.of(Reply.Flag.NOT_COVERED, Reply.Flag.ESCALATION_SUGGESTED),
+        Reply.Mode.EXTRACTIVE, List.of());
   }
 
   private static Reply usageHint() {

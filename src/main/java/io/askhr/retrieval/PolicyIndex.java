@@ -69,6 +69,7 @@ public final class PolicyIndex implements Closeable {
   private final SearcherManager searchers;
   private final EmbeddingModel embeddings;
   private final Analyzer analyzer;
+  private final IndexHealth health = new IndexHealth();
 
   private PolicyIndex(FSDirectory directory, Optional<IndexWriter> writer, Analyzer analyzer,
       EmbeddingModel embeddings) throws IOException {
@@ -152,11 +153,39 @@ public final class PolicyIndex implements Closeable {
 
   /** A searcher over the latest committed view of this index. */
   public PolicySearcher searcher() {
-    return new PolicySearcher(searchers, analyzer, embeddings);
+    return new PolicySearcher(searchers, analyzer, embeddings, health);
+  }
+
+  /** Whether the index can be searched; damage found while serving is reported here. */
+  public IndexHealth health() {
+    return health;
+  }
+
+  /**
+   * Drops every passage and indexes the folder afresh: the repair for an index damaged while serving. Searches fail
+   * fast meanwhile (the health says so); nothing else waits.
+   */
+  public synchronized IndexReport rebuild(KnowledgeFolder folder, PassageSplitter splitter) throws IOException {
+    IndexWriter writer = this.writer.orElseThrow(() -> new IOException("another AskHR process writes this index"));
+    writer.deleteAll();
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+    IndexReport report = update(folder, splitter);
+    health.repaired();
+    return report;
   }
 
   /** Brings the index in line with the folder: new and changed files are re-read, removed files are dropped. */
   public synchronized IndexReport update(KnowledgeFolder folder, PassageSplitter splitter) throws IOException {
+    try {
+      return updateChecked(folder, splitter);
+    } catch (CorruptIndexException | EOFException e) {
+      health.damaged(e);
+      throw e;
+    }
+  }
+
+  private IndexReport updateChecked(KnowledgeFolder folder, PassageSplitter splitter) throws IOException {
     long start = System.nanoTime();
     KnowledgeFolder.Listing listing = folder.list();
     if (writer.isEmpty()) {

@@ -5,7 +5,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.knowledge.PolicyPassage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,23 +59,31 @@ public final class PolicySearcher {
   private final FusionWeights weights;
   private final TypoExpansions typos = new TypoExpansions(FUZZY_EXPANSIONS);
 
-  PolicySearcher(SearcherManager searchers, Analyzer analyzer, EmbeddingModel embeddings) {
-    this(searchers, analyzer, embeddings, FusionWeights.DEFAULT);
+  private final IndexHealth health;
+
+  PolicySearcher(SearcherManager searchers, Analyzer analyzer, EmbeddingModel embeddings, IndexHealth health) {
+    this(searchers, analyzer, embeddings, FusionWeights.DEFAULT, health);
   }
 
-  PolicySearcher(SearcherManager searchers, Analyzer analyzer, EmbeddingModel embeddings, FusionWeights weights) {
+  PolicySearcher(SearcherManager searchers, Analyzer analyzer, EmbeddingModel embeddings, FusionWeights weights,
+      IndexHealth health) {
     this.searchers = searchers;
     this.analyzer = analyzer;
     this.embeddings = embeddings;
     this.weights = weights;
+    this.health = health;
   }
 
   /** The same searcher with other fusion weights, for measuring. */
   public PolicySearcher withWeights(FusionWeights other) {
-    return new PolicySearcher(searchers, analyzer, embeddings, other);
+    return new PolicySearcher(searchers, analyzer, embeddings, other, health);
   }
 
-  /** The {@code k} best passages for {@code query} that {@code scope} may see, best first. */
+  /**
+   * The {@code k} best passages for {@code query} that {@code scope} may see, best first.
+   *
+   * @throws IndexDamagedException when the index files are damaged (it is then rebuilt in the background)
+   */
   public List<Hit> search(String query, Scope scope, int k) {
     float[] queryVector = embeddings.embed(query).content().vector();
     try {
@@ -86,8 +93,12 @@ public final class PolicySearcher {
       } finally {
         searchers.release(searcher);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("search failed", e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // Damaged files show up as CorruptIndexException or as garbage decoded into out-of-bounds indexes.
+      health.damaged(e);
+      throw new IndexDamagedException(e);
     }
   }
 
