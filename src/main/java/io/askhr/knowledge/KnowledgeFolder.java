@@ -26,7 +26,7 @@ import java.util.Set;
 public final class KnowledgeFolder {
 
   /** Bump when a reader's output changes, so that indexes built from the old output are rebuilt. */
-  public static final int READER_VERSION = 4;
+  public static final int READER_VERSION = 5;
 
   static final String SIDECAR_SUFFIX = ".meta.yml";
   private static final Set<String> OFFICE_FORMATS_TO_CONVERT =
