@@ -43,6 +43,8 @@ import io.askhr.retrieval.PolicySearcher;
 import io.askhr.retrieval.Synonyms;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -72,6 +74,12 @@ final class Engine implements AutoCloseable {
   private final Consumer<IndexReport> indexed;
   private final Synonyms synonyms;
   private final ApprovedAnswers approved;
+  /** Rebuilds a damaged index off the answering threads; one at a time. */
+  private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "askhr-index-rebuild");
+    t.setDaemon(true);
+    return t;
+  });
 
   private Engine(Settings settings, KnowledgeFolder folder, PolicyIndex index, EmbeddingModel embeddings,
       QuestionHandler handler, Consumer<IndexReport> indexed, Synonyms synonyms, ApprovedAnswers approved) {
@@ -84,6 +92,23 @@ final class Engine implements AutoCloseable {
     this.embeddings = embeddings;
     this.handler = handler;
     this.catalog = new KnowledgeCatalog(folder);
+    index.health().onDamage(() -> rebuilder.execute(this::rebuildAfterDamage));
+  }
+
+  /** Whether the index can be searched: false while a damaged index is rebuilt (for {@code /readyz}). */
+  boolean healthy() {
+    return index.health().healthy();
+  }
+
+  private void rebuildAfterDamage() {
+    try {
+      IndexReport report = index.rebuild(folder, PassageSplitter.defaults());
+      indexed.accept(report);
+      log.info("Rebuilt the damaged index: {} passages in {} ms", report.passages(), report.took().toMillis());
+    } catch (IOException | RuntimeException e) {
+      log.error("Rebuilding the damaged index {} failed; restart AskHR or delete the folder: {}",
+          settings.indexDir(), e.toString());
+    }
   }
 
   /** Opens the index for the settings' knowledge folder; does not index yet (see {@link #refresh()}). */
@@ -294,6 +319,7 @@ final class Engine implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    rebuilder.shutdownNow();
     index.close();
   }
 }

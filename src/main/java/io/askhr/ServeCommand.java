@@ -10,6 +10,7 @@ import io.askhr.insight.BufferedInsightStore;
 import io.askhr.insight.InsightStore;
 import io.askhr.insight.InsightStores;
 import io.askhr.insight.JdbcInsightStore;
+import io.askhr.insight.ReachabilityProbe;
 import io.askhr.insight.RetentionPurge;
 import io.askhr.question.AdmissionControl;
 import io.askhr.question.MeteredHandler;
@@ -60,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
     PrometheusMetrics metrics = new PrometheusMetrics();
     try (Engine engine = Engine.open(settings, metrics);
         JdbcInsightStore insight = InsightStores.open(settings.insight(), settings.dataDir());
-        RetentionPurge purge = RetentionPurge.start(insight, settings.insight().retention())) {
+        RetentionPurge purge = RetentionPurge.start(insight, settings.insight().retention());
+        ReachabilityProbe insightReachable = ReachabilityProbe.start(insight)) {
       IndexReport report = engine.refresh();
       log.info("Indexed {}: {} files, {} passages ({} embedded now), {} skipped, in {} ms",
           settings.knowledgeDir(), report.files(), report.passages(), report.embedded(), report.problems().size(),
@@ -84,8 +86,8 @@ final class ServeCommand implements Callable<Integer> {
           InsightStore counted = metrics.counting(writes);
           ChatAdapters chats = ChatAdapters.open(settings, handler, counted, insight, insight, webhooks);
           AutoCloseable watching = engine.watch();
-          WebServer server = new WebServer(handler, insight::reachable, webhooks, counted,
-              engine.dashboard(insight), metrics, settings.web())) {
+          WebServer server = new WebServer(handler, () -> engine.healthy() && insightReachable.getAsBoolean(), webhooks,
+              counted, engine.dashboard(insight), metrics, settings.web())) {
         String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());
         log.info("AskHR is listening on http://{}:{}/", bindHost, bound);

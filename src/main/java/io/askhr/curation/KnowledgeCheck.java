@@ -38,6 +38,7 @@ public final class KnowledgeCheck {
   /** Shorter documents share boilerplate too easily to compare. */
   static final int MIN_WORDS_TO_COMPARE = 40;
   private static final int SHINGLE = 5;
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final KnowledgeFolder folder;
   private final Set<String> knownAudiences;
@@ -147,6 +148,12 @@ public final class KnowledgeCheck {
           : new Finding(Severity.ERROR, file.source(), "unknown-audience", "audience '" + audience
               + "' is not in the audience map (known: " + String.join(", ", new TreeSet<>(knownAudiences))
               + "): nobody would see this document"));
+    }
+    for (String country : new TreeSet<>(metadata.countries())) {
+      if (!COUNTRIES.contains(country)) {
+        findings.add(new Finding(Severity.ERROR, file.source(), "unknown-country", "'" + country + "' is not an ISO"
+            + " 3166 country code (such as GB, DE, US, NO): nobody in that country would see this document"));
+      }
     }
     metadata.reviewBy().filter(date -> date.isBefore(today)).ifPresent(date -> findings.add(new Finding(
         Severity.WARNING, file.source(), "review-overdue", "review_by " + date + " has passed: review the document"

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One question AskHR answered, as the adapter saw it. The store pseudonymises the asker and redacts the text.
+ * One question AskHR answered, as the adapter saw it, with the question cut to {@link Redaction#MAX_CHARS} so that
+ * nothing longer is queued or stored. The store pseudonymises the asker and redacts the text.
  *
  * @param id the answer's id, carried by feedback and escalation buttons
  * @param askerId the platform's user id (e.g. {@code slack:T1:U2}); never stored raw
@@ -26,6 +27,7 @@ public record AnsweredQuestion(
     Duration latency) {
 
   public AnsweredQuestion {
+    question = Redaction.cut(question);
     flags = Set.copyOf(flags);
     citedSources = List.copyOf(citedSources);
   }

@@ -29,6 +29,11 @@ public record Escalation(
   /** Where the escalation stands. */
   public enum Status { OPEN, RESOLVED }
 
+  public Escalation {
+    // Cut before it is queued or stored: an employee's message is not HR's to keep in full.
+    question = Redaction.cut(question);
+  }
+
   /** A new, open escalation. */
   public static Escalation open(String id, String answerId, Platform platform, String replyAddress, String question,
       String answer, String link) {

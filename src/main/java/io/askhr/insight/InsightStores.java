@@ -34,12 +34,29 @@ public final class InsightStores {
     if (settings.databaseUrl().isPresent()) {
       return JdbcInsightStore.open(settings.databaseUrl().get(), salt);
     }
+    Path database = dataDir.resolve(SQLITE_FILE);
     try {
       Files.createDirectories(dataDir);
+      createPrivate(database);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the data folder " + dataDir.toAbsolutePath(), e);
     }
-    return JdbcInsightStore.open("jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE).toAbsolutePath(), salt);
+    return JdbcInsightStore.open("jdbc:sqlite:" + database.toAbsolutePath(), salt);
+  }
+
+  /**
+   * Creates the database file readable by its owner only (0600) before SQLite opens it, or tightens an existing one:
+   * it holds what employees asked. SQLite gives its -wal and -shm files the permissions of the database file.
+   */
+  static void createPrivate(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      try {
+        Files.createFile(file);
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // Another process created it first: tighten theirs below.
+      }
+    }
+    restrict(file);
   }
 
   /**
@@ -55,8 +72,10 @@ public final class InsightStores {
         new SecureRandom().nextBytes(random);
         String salt = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         try {
-          Files.writeString(Files.createFile(file), salt, StandardCharsets.UTF_8);
-          restrict(file);
+          // Restricted before the secret is written, so it is never readable by others, even for a moment.
+          Path created = Files.createFile(file);
+          restrict(created);
+          Files.writeString(created, salt, StandardCharsets.UTF_8);
         } catch (FileAlreadyExistsException raced) {
           // Another process created it first: use theirs.
         }

@@ -62,6 +62,13 @@ public final class KnowledgeCatalog {
         documents.add(cached.entry());
       }
     }
+    // Documents of a folder that cannot be read now keep their last good entry.
+    cache.forEach((source, cached) -> {
+      if (!seen.containsKey(source) && listing.keeps(source)) {
+        seen.put(source, cached);
+        documents.add(cached.entry());
+      }
+    });
     cache.clear();
     cache.putAll(seen);
     return new Snapshot(documents, problems);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class KnowledgeFolder {
 
   /** Bump when a reader's output changes, so that indexes built from the old output are rebuilt. */
-  public static final int READER_VERSION = 3;
+  public static final int READER_VERSION = 5;
 
   static final String SIDECAR_SUFFIX = ".meta.yml";
   /** The top-level folder of HR-approved answers: read by io.askhr.answers, never indexed as policies. */
@@ -37,6 +38,12 @@ public final class KnowledgeFolder {
   private final long maxFileBytes;
   private final Map<String, DocumentReader> readers;
   private final MetadataParser metadata = new MetadataParser();
+  private final Lister lister;
+
+  /** Opens a folder for listing; a seam so that tests can make one fail as a broken share does. */
+  interface Lister {
+    DirectoryStream<Path> open(Path dir) throws IOException;
+  }
 
   public KnowledgeFolder(Path root, long maxFileBytes) {
     this(root, maxFileBytes, defaultReaders());
@@ -44,9 +51,19 @@ public final class KnowledgeFolder {
 
   /** @param readers reader per lower-case file extension */
   KnowledgeFolder(Path root, long maxFileBytes, Map<String, DocumentReader> readers) {
+    this(root, maxFileBytes, readers, Files::newDirectoryStream);
+  }
+
+  KnowledgeFolder(Path root, long maxFileBytes, Map<String, DocumentReader> readers, Lister lister) {
     this.root = root.toAbsolutePath().normalize();
     this.maxFileBytes = maxFileBytes;
     this.readers = Map.copyOf(readers);
+    this.lister = lister;
+  }
+
+  /** As {@link #KnowledgeFolder(Path, long)}, listing folders through {@code lister}. */
+  static KnowledgeFolder listingWith(Path root, long maxFileBytes, Lister lister) {
+    return new KnowledgeFolder(root, maxFileBytes, defaultReaders(), lister);
   }
 
   private static Map<String, DocumentReader> defaultReaders() {
@@ -73,6 +90,16 @@ public final class KnowledgeFolder {
       files = List.copyOf(files);
       problems = List.copyOf(problems);
     }
+
+    /**
+     * Whether a document indexed earlier is still accounted for: listed, or itself or its folder reported as a
+     * problem. Such a document keeps its last good version; only one that is really gone is dropped.
+     */
+    public boolean keeps(String source) {
+      return files.stream().anyMatch(f -> f.source().equals(source))
+          || problems.stream().map(IngestProblem::source)
+              .anyMatch(p -> p.equals(source) || p.isEmpty() || source.startsWith(p + "/"));
+    }
   }
 
   /** Finds the readable files under the root, in path order, skipping hidden files and sidecars. */
@@ -90,12 +117,16 @@ public final class KnowledgeFolder {
 
   private void walk(Path dir, List<SourceFile> files, List<IngestProblem> problems) {
     List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+    try (DirectoryStream<Path> stream = lister.open(dir)) {
       stream.forEach(entries::add);
-    } catch (IOException e) {
-      problems.add(new IngestProblem(source(dir), "folder cannot be read (" + describe(e) + ")"));
+    } catch (IOException | DirectoryIteratorException e) {
+      // The folder's files keep their last good versions (see Listing#keeps), as a broken file does.
+      Throwable cause = e instanceof DirectoryIteratorException d ? d.getCause() : e;
+      problems.add(new IngestProblem(source(dir), "folder cannot be read (" + describe(cause) + ")"));
       return;
     }
+    Set<String> names = new java.util.HashSet<>();
+    entries.forEach(p -> names.add(p.getFileName().toString()));
     entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
     for (Path entry : entries) {
       String name = entry.getFileName().toString();
@@ -109,22 +140,30 @@ public final class KnowledgeFolder {
         }
         walk(entry, files, problems);
       } else if (Files.isRegularFile(entry)) {
-        consider(entry, name, files, problems);
+        consider(entry, name, names, files, problems);
       }
     }
   }
 
-  private void consider(Path file, String name, List<SourceFile> files, List<IngestProblem> problems) {
+  private void consider(Path file, String name, Set<String> siblings, List<SourceFile> files,
+      List<IngestProblem> problems) {
     String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(SIDECAR_SUFFIX)) {
+    if (lower.endsWith(SIDECAR_SUFFIX) || lower.endsWith(".meta.yaml")) {
       return;
     }
+    Optional<String> misnamed = misnamedSidecar(name, siblings);
     String extension = extension(name);
     String source = source(file);
     if (!readers.containsKey(extension)) {
       if (OFFICE_FORMATS_TO_CONVERT.contains(extension)) {
         problems.add(new IngestProblem(source, "unsupported format ." + extension + "; save it as DOCX or PDF"));
       }
+      return;
+    }
+    if (misnamed.isPresent()) {
+      // Ignoring it would drop the audience it declares: hold the document back instead.
+      problems.add(new IngestProblem(source, "metadata file " + misnamed.get() + " is misnamed: name it "
+          + name + SIDECAR_SUFFIX));
       return;
     }
     try {
@@ -140,8 +179,21 @@ public final class KnowledgeFolder {
       }
       files.add(new SourceFile(source, file, hash(file), size));
     } catch (IOException e) {
-      problems.add(new IngestProblem(source, "cannot be read (" + describe(e) + ")"));
+      String reason = describe(e);
+      problems.add(new IngestProblem(source, reason.startsWith("metadata file") ? reason
+          : "cannot be read (" + reason + ")"));
     }
+  }
+
+  /** A sibling that is meant as this file's metadata but is not named exactly {@code <name>.meta.yml}. */
+  private static Optional<String> misnamedSidecar(String name, Set<String> siblings) {
+    if (siblings.contains(name + SIDECAR_SUFFIX)) {
+      return Optional.empty();
+    }
+    String yml = (name + SIDECAR_SUFFIX).toLowerCase(Locale.ROOT);
+    String yaml = (name + ".meta.yaml").toLowerCase(Locale.ROOT);
+    return siblings.stream().filter(s -> s.toLowerCase(Locale.ROOT).equals(yml)
+        || s.toLowerCase(Locale.ROOT).equals(yaml)).findFirst();
   }
 
   /** Parses a listed file and resolves its metadata. */
@@ -170,24 +222,41 @@ public final class KnowledgeFolder {
     }
   }
 
-  /** Front matter wins; other formats (and Markdown without front matter) use the sidecar next to the file. */
+  /**
+   * Front matter for Markdown, else the sidecar next to the file. Both at once, or a sidecar that exists but cannot
+   * be read, is an error: either way HR's restrictions might not be the ones applied.
+   */
   private static Optional<MetadataParser.YamlSource> declaredMetadata(Path file, ParsedFile parsed)
-      throws IOException {
+      throws DocumentProblem {
+    Path sidecar = sidecar(file);
+    boolean hasSidecar = Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS);
     if (parsed.frontMatter().isPresent()) {
+      if (hasSidecar) {
+        throw new DocumentProblem("has both front matter and the metadata file " + sidecar.getFileName()
+            + ": keep one of them");
+      }
       // Line 1 of the file is the opening ---.
       return Optional.of(new MetadataParser.YamlSource(parsed.frontMatter().get(), "front matter", 2));
     }
-    Path sidecar = sidecar(file);
-    if (Files.isRegularFile(sidecar)) {
-      return Optional.of(new MetadataParser.YamlSource(
-          Text.readFile(sidecar), "metadata file " + sidecar.getFileName(), 1));
+    if (!hasSidecar) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    String label = "metadata file " + sidecar.getFileName();
+    if (!Files.isRegularFile(sidecar)) {
+      throw new DocumentProblem(label + " cannot be read (not a regular file)");
+    }
+    try {
+      return Optional.of(new MetadataParser.YamlSource(Text.readFile(sidecar), label, 1));
+    } catch (IOException e) {
+      throw new DocumentProblem(label + " cannot be read (" + describe(e) + ")", e);
+    }
   }
 
   /** A document with headings but no body text is read as plain paragraphs rather than dropped. */
   private static List<TextBlock> withBodyText(List<TextBlock> blocks) {
-    List<TextBlock> nonBlank = blocks.stream().filter(b -> !b.text().isBlank()).toList();
+    List<TextBlock> nonBlank = blocks.stream()
+        .map(b -> new TextBlock(b.kind(), b.level(), InvisibleCharacters.remove(b.text()), b.page()))
+        .filter(b -> !b.text().isBlank()).toList();
     if (nonBlank.stream().allMatch(TextBlock::isHeading)) {
       return nonBlank.stream().map(b -> TextBlock.paragraph(b.text(), b.page())).toList();
     }
@@ -208,7 +277,11 @@ public final class KnowledgeFolder {
     update(digest, file);
     Path sidecar = sidecar(file);
     if (Files.isRegularFile(sidecar)) {
-      update(digest, sidecar);
+      try {
+        update(digest, sidecar);
+      } catch (IOException e) {
+        throw new IOException("metadata file " + sidecar.getFileName() + " cannot be read (" + describe(e) + ")", e);
+      }
     }
     return HexFormat.of().formatHex(digest.digest());
   }

@@ -7,26 +7,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jsoup.parser.Parser;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.parser.Parser;
 
-/** Reads Markdown: front matter, ATX and setext headings, paragraphs, lists, tables and fenced code. */
+/**
+ * Reads Markdown with commonmark-java (CommonMark and GitHub tables): strict front matter ({@link FrontMatter}),
+ * headings, paragraphs, lists, tables and code. Template tags and raw HTML are removed before parsing.
+ */
 final class MarkdownReader implements DocumentReader {
 
-  private static final Pattern FRONT_MATTER_END = Pattern.compile("^(---|\\.\\.\\.)\\s*$");
-  private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
-  private static final Pattern ATX = Pattern.compile("^\\s{0,3}(#{1,6})(?:\\s+(.*?))?(?:\\s+#+)?\\s*$");
-  private static final Pattern SETEXT_1 = Pattern.compile("^\\s{0,3}=+\\s*$");
-  private static final Pattern SETEXT_2 = Pattern.compile("^\\s{0,3}-+\\s*$");
-  private static final Pattern THEMATIC_BREAK = Pattern.compile("^\\s{0,3}([-*_])(?:\\s*\\1){2,}\\s*$");
-  private static final Pattern TABLE_SEPARATOR =
-      Pattern.compile("^\\s*\\|?\\s*:?-+:?\\s*(?:\\|\\s*:?-+:?\\s*)*\\|?\\s*$");
-  private static final Pattern LINK_DEFINITION = Pattern.compile("^\\s{0,3}\\[[^\\]]+\\]:\\s*\\S+");
-  private static final Pattern BLOCKQUOTE = Pattern.compile("^\\s{0,3}(?:>\\s?)+");
-  private static final Pattern BULLET = Pattern.compile("^\\s*[*+-]\\s+(?:\\[[ xX]\\]\\s+)?");
-  private static final Pattern ORDERED = Pattern.compile("^\\s*(\\d{1,3})[.)]\\s+");
+  private static final Pattern TASK_BOX = Pattern.compile("^\\[[ xX]\\]\\s+");
+  private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
   private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#[^}]*\\}\\s*$");
 
   // Eleventy/Jekyll handbooks embed Nunjucks/Liquid tags; comments go with their content, other tags alone.
@@ -35,44 +44,29 @@ final class MarkdownReader implements DocumentReader {
   private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{%.*?%\\}|\\{\\{.*?\\}\\}", Pattern.DOTALL);
   private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
 
-  private static final Pattern IMAGE = Pattern.compile(
-      "!\\[[^\\]]*\\](?:\\((?:[^()]++|\\([^)]*\\))*+\\)|\\[[^\\]]*\\])");
-  // Link text may hold one level of brackets: "[[MAKE A COPY] Checklist](https://…)".
-  private static final Pattern LINK =
-      Pattern.compile("\\[((?:[^\\[\\]]++|\\[[^\\[\\]]*\\])*+)\\]\\((?:[^()]++|\\([^)]*\\))*+\\)");
-  private static final Pattern REFERENCE_LINK = Pattern.compile("\\[([^\\]]+)\\]\\[[^\\]]*\\]");
-  private static final Pattern AUTOLINK = Pattern.compile("<((?:https?://|mailto:)[^>\\s]+)>");
   private static final Pattern HTML_TAG = Pattern.compile("</?([A-Za-z][A-Za-z0-9-]*)(?:\\s[^<>]*)?/?>");
   private static final Set<String> INLINE_TAGS = Set.of(
       "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span", "strong",
       "sub", "sup", "time", "u", "var");
-  private static final Pattern CODE = Pattern.compile("`+([^`]+?)`+");
-  private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(\\S(?:.*?\\S)?)\\1");
-  private static final Pattern EMPHASIS_STAR = Pattern.compile("(?<![\\w*\\\\])\\*(\\S(?:.*?\\S)?)\\*(?![\\w*])");
-  private static final Pattern EMPHASIS_UNDERSCORE = Pattern.compile("(?<![\\w\\\\])_(\\S(?:.*?\\S)?)_(?!\\w)");
-  private static final Pattern STRIKE = Pattern.compile("~~(.+?)~~");
-  private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|>~])");
 
   @Override
-  public ParsedFile read(Path file) throws IOException {
-    return parse(Text.readFile(file));
+  public ParsedFile read(Path file) throws IOException, DocumentProblem {
+    return parseStrictly(Text.readFile(file));
   }
 
+  /** As {@link #read}, for text in hand; malformed front matter is an {@link IllegalArgumentException}. */
   ParsedFile parse(String text) {
-    List<String> lines = List.of(text.split("\n", -1));
-    Optional<String> frontMatter = Optional.empty();
-    int start = 0;
-    if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
-      for (int i = 1; i < lines.size(); i++) {
-        if (FRONT_MATTER_END.matcher(lines.get(i)).matches()) {
-          frontMatter = Optional.of(String.join("\n", lines.subList(1, i)));
-          start = i + 1;
-          break;
-        }
-      }
-      // No closing line: the leading --- is a thematic break, not front matter.
+    try {
+      return parseStrictly(text);
+    } catch (DocumentProblem e) {
+      throw new IllegalArgumentException(e.reason(), e);
     }
-    String body = String.join("\n", lines.subList(start, lines.size()));
+  }
+
+  private ParsedFile parseStrictly(String text) throws DocumentProblem {
+    FrontMatter.Split split = FrontMatter.split(text);
+    Optional<String> frontMatter = split.yaml();
+    String body = split.body();
     body = TEMPLATE_COMMENT.matcher(body).replaceAll("");
     body = HTML_COMMENT.matcher(body).replaceAll("");
     body = TEMPLATE_TAG.matcher(body).replaceAll("");
@@ -80,160 +74,173 @@ final class MarkdownReader implements DocumentReader {
     // block tags leave a line break behind, so "<p>a</p><p>b</p>" does not become "ab".
     body = HTML_TAG.matcher(body).replaceAll(
         tag -> INLINE_TAGS.contains(tag.group(1).toLowerCase(Locale.ROOT)) ? "" : "\n");
-    return new ParsedFile(new Blocks(body.split("\n", -1)).parse(), Optional.empty(), frontMatter);
+    return new ParsedFile(blocks(body), Optional.empty(), frontMatter);
   }
 
-  /** Strips inline markup lightly: emphasis, code, links and images, inline HTML and entities. */
-  static String inline(String text) {
-    String s = IMAGE.matcher(text).replaceAll("");
-    s = LINK.matcher(s).replaceAll("$1");
-    s = REFERENCE_LINK.matcher(s).replaceAll("$1");
-    s = AUTOLINK.matcher(s).replaceAll("$1");
-    s = HTML_TAG.matcher(s).replaceAll("");
-    s = CODE.matcher(s).replaceAll("$1");
-    s = STRONG.matcher(s).replaceAll("$2");
-    s = EMPHASIS_STAR.matcher(s).replaceAll("$1");
-    s = EMPHASIS_UNDERSCORE.matcher(s).replaceAll("$1");
-    s = STRIKE.matcher(s).replaceAll("$1");
-    s = ESCAPE.matcher(s).replaceAll("$1");
-    s = Parser.unescapeEntities(s, false);
-    // A line left with no letter or digit ("-" of a list item whose link was a template tag) carries nothing.
-    return s.lines()
-        .map(Text::collapse)
-        .filter(l -> l.chars().anyMatch(Character::isLetterOrDigit))
-        .collect(Collectors.joining("\n"));
+  /** Blocks of a body, parsed by commonmark-java (CommonMark plus GitHub tables). */
+  private static List<TextBlock> blocks(String body) {
+    Emitter emitter = new Emitter();
+    for (Node node = PARSER.parse(body).getFirstChild(); node != null; node = node.getNext()) {
+      emitter.block(node);
+    }
+    emitter.flushList();
+    return emitter.out;
   }
 
-  /** One pass over the lines of the body, emitting blocks as they close. */
-  private static final class Blocks {
+  /** Turns commonmark's tree into text blocks: headings, paragraphs, one block per run of lists, code, tables. */
+  private static final class Emitter {
 
-    private final String[] lines;
     private final List<TextBlock> out = new ArrayList<>();
-    private final List<String> paragraph = new ArrayList<>();
+    private final List<String> listLines = new ArrayList<>();
 
-    Blocks(String[] lines) {
-      this.lines = lines;
+    void block(Node node) {
+      if (node instanceof ListBlock list) {
+        items(list);
+        return;
+      }
+      flushList();
+      if (node instanceof Heading heading) {
+        String text = Text.collapse(clean(HEADING_ID.matcher(inline(heading)).replaceAll("")));
+        if (!text.isEmpty()) {
+          out.add(TextBlock.heading(heading.getLevel(), text, 0));
+        }
+      } else if (node instanceof Paragraph paragraph) {
+        paragraph(clean(Text.joinLines(List.of(inline(paragraph).split("\n")))));
+      } else if (node instanceof FencedCodeBlock code) {
+        paragraph(code.getLiteral().strip());
+      } else if (node instanceof IndentedCodeBlock code) {
+        paragraph(code.getLiteral().strip());
+      } else if (node instanceof BlockQuote quote) {
+        for (Node child = quote.getFirstChild(); child != null; child = child.getNext()) {
+          block(child);
+        }
+        flushList();
+      } else if (node instanceof TableBlock table) {
+        table(table);
+      }
+      // Thematic breaks, raw HTML blocks and link reference definitions carry no text.
     }
 
-    List<TextBlock> parse() {
-      for (int i = 0; i < lines.length; i++) {
-        String line = lines[i];
-        Matcher fence = FENCE.matcher(line);
-        if (fence.find()) {
-          flush();
-          i = code(i, fence.group(1));
-        } else if (line.isBlank()) {
-          flush();
-        } else if (ATX.matcher(line).matches()) {
-          flush();
-          Matcher atx = ATX.matcher(line);
-          atx.matches();
-          heading(atx.group(1).length(), atx.group(2) == null ? "" : atx.group(2));
-        } else if (SETEXT_1.matcher(line).matches() && canBeSetext()) {
-          heading(1, String.join(" ", paragraph));
-          paragraph.clear();
-        } else if (SETEXT_2.matcher(line).matches() && canBeSetext()) {
-          heading(2, String.join(" ", paragraph));
-          paragraph.clear();
-        } else if (THEMATIC_BREAK.matcher(line).matches()) {
-          flush();
-        } else if (line.contains("|") && i + 1 < lines.length && isSeparatorRow(lines[i + 1])) {
-          flush();
-          i = table(i);
-        } else if (!LINK_DEFINITION.matcher(line).find()) {
-          String unquoted = BLOCKQUOTE.matcher(line).replaceFirst("");
-          if (unquoted.isBlank()) {
-            flush();
-          } else {
-            paragraph.add(listMarker(unquoted));
+    private void items(ListBlock list) {
+      int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
+          ? ordered.getMarkerStartNumber() : 1;
+      for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+        List<String> parts = new ArrayList<>();
+        for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+          if (child instanceof ListBlock nested) {
+            addItem(list, number, parts);
+            parts = null;
+            items(nested);
+          } else if (child instanceof Paragraph || child instanceof Heading) {
+            parts = parts == null ? new ArrayList<>() : parts;
+            parts.add(Text.collapse(inline(child).replace('\n', ' ')));
+          } else if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock) {
+            parts = parts == null ? new ArrayList<>() : parts;
+            parts.add(Text.collapse(child instanceof FencedCodeBlock f ? f.getLiteral()
+                : ((IndentedCodeBlock) child).getLiteral()));
           }
         }
-      }
-      flush();
-      return out;
-    }
-
-    private boolean canBeSetext() {
-      return !paragraph.isEmpty() && paragraph.stream().noneMatch(Text::isListItem);
-    }
-
-    private void heading(int level, String raw) {
-      String text = Text.collapse(inline(HEADING_ID.matcher(raw).replaceAll("")));
-      if (!text.isEmpty()) {
-        out.add(TextBlock.heading(level, text, 0));
-      }
-    }
-
-    private int code(int open, String fence) {
-      List<String> code = new ArrayList<>();
-      int i = open + 1;
-      for (; i < lines.length; i++) {
-        String line = lines[i].strip();
-        if (line.startsWith(fence) && line.chars().allMatch(c -> c == fence.charAt(0))) {
-          break;
+        if (parts != null) {
+          addItem(list, number, parts);
         }
-        code.add(lines[i].stripTrailing());
+        number++;
       }
-      String text = String.join("\n", code).strip();
+    }
+
+    private void addItem(ListBlock list, int number, List<String> parts) {
+      if (parts == null) {
+        return;
+      }
+      String text = clean(TASK_BOX.matcher(String.join(" ", parts)).replaceFirst(""));
       if (!text.isEmpty()) {
+        listLines.add((list instanceof OrderedList ? number + ". " : "- ") + text);
+      }
+    }
+
+    void flushList() {
+      if (!listLines.isEmpty()) {
+        paragraph(String.join("\n", listLines));
+        listLines.clear();
+      }
+    }
+
+    private void paragraph(String text) {
+      if (!text.isBlank()) {
         out.add(TextBlock.paragraph(text, 0));
       }
-      return i;
     }
 
     /**
      * Each body row becomes one line that names its columns ("Level: L5; Approval needed: the CPO."), so that a
      * row quoted or embedded on its own still says what its numbers are.
      */
-    private int table(int header) {
-      List<String> columns = cells(lines[header]);
+    private void table(TableBlock table) {
+      List<String> columns = List.of();
       List<String> rows = new ArrayList<>();
-      int i = header + 2;
-      for (; i < lines.length && lines[i].contains("|") && !lines[i].isBlank(); i++) {
-        List<String> cells = cells(lines[i]);
-        if (!cells.stream().allMatch(String::isEmpty)) {
-          rows.add(labelled(columns, cells));
+      for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+        for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+          List<String> cells = new ArrayList<>();
+          for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+            cells.add(Text.collapse(clean(inline(cell))));
+          }
+          if (section instanceof TableHead) {
+            columns = cells;
+          } else if (!cells.stream().allMatch(String::isEmpty)) {
+            rows.add(labelled(columns, cells));
+          }
         }
       }
       String text = String.join("\n", rows);
       if (rows.isEmpty() && !columns.stream().allMatch(String::isEmpty)) {
         text = String.join(" | ", columns);
       }
-      if (!text.isEmpty()) {
-        out.add(TextBlock.paragraph(text, 0));
-      }
-      return i - 1;
-    }
-
-    private void flush() {
-      if (paragraph.isEmpty()) {
-        return;
-      }
-      String text = inline(Text.joinLines(paragraph));
-      paragraph.clear();
-      if (!text.isBlank()) {
-        out.add(TextBlock.paragraph(text, 0));
-      }
+      paragraph(text);
     }
   }
 
-  private static boolean isSeparatorRow(String line) {
-    return line.contains("|") && line.contains("-") && TABLE_SEPARATOR.matcher(line).matches();
+  /** The text of a node's inline children: emphasis, code and link text kept, images and raw HTML dropped. */
+  private static String inline(Node node) {
+    StringBuilder text = new StringBuilder();
+    node.accept(new AbstractVisitor() {
+      @Override
+      public void visit(org.commonmark.node.Text literal) {
+        text.append(literal.getLiteral());
+      }
+
+      @Override
+      public void visit(Code code) {
+        text.append(code.getLiteral());
+      }
+
+      @Override
+      public void visit(SoftLineBreak softLineBreak) {
+        text.append('\n');
+      }
+
+      @Override
+      public void visit(HardLineBreak hardLineBreak) {
+        text.append('\n');
+      }
+
+      @Override
+      public void visit(Image image) {
+        // An image's alt text is not policy text.
+      }
+
+      @Override
+      public void visit(HtmlInline html) {
+        // Tags were removed before parsing; anything left is markup.
+      }
+    });
+    return text.toString();
   }
 
-  private static List<String> cells(String line) {
-    String s = line.strip();
-    if (s.startsWith("|")) {
-      s = s.substring(1);
-    }
-    if (s.endsWith("|") && !s.endsWith("\\|")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    List<String> cells = new ArrayList<>();
-    for (String cell : s.split("(?<!\\\\)\\|", -1)) {
-      cells.add(Text.collapse(inline(cell.replace("\\|", "|"))));
-    }
-    return cells;
+  /** A line left with no letter or digit ("-" of an item whose link was a template tag) carries nothing. */
+  private static String clean(String text) {
+    return text.lines()
+        .map(Text::collapse)
+        .filter(l -> l.chars().anyMatch(Character::isLetterOrDigit))
+        .collect(Collectors.joining("\n"));
   }
 
   /**
@@ -253,18 +260,5 @@ final class MarkdownReader implements DocumentReader {
     }
     String row = (rowLabels && !cells.get(0).isEmpty() ? cells.get(0) + " — " : "") + String.join("; ", parts);
     return row.matches(".*[.!?]$") ? row : row + ".";
-  }
-
-
-  private static String listMarker(String line) {
-    Matcher bullet = BULLET.matcher(line);
-    if (bullet.find()) {
-      return "- " + line.substring(bullet.end());
-    }
-    Matcher ordered = ORDERED.matcher(line);
-    if (ordered.find()) {
-      return ordered.group(1) + ". " + line.substring(ordered.end());
-    }
-    return line;
   }
 }

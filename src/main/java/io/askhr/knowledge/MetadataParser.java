@@ -14,18 +14,37 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Builds {@link DocumentMetadata} from front matter or a sidecar file, falling back to the title the document itself
- * offers.
+ * offers. Strict, because a mistake here could show a restricted document to everyone: an unknown or misspelt key, a
+ * key given twice, a list where a name belongs (or the reverse) and an empty audience are errors, and the file is
+ * held back until HR fixes it.
  */
 final class MetadataParser {
+
+  /** The keys AskHR reads. */
+  static final Set<String> KEYS =
+      Set.of("title", "owner", "effective", "review_by", "audience", "countries", "tags", "url");
+  /**
+   * Keys of publishing tools (Jekyll, Hugo, Eleventy, Docusaurus, MkDocs) that handbooks carry and AskHR ignores. Any
+   * other key is an error: it may be a restriction AskHR does not understand.
+   */
+  static final Set<String> IGNORED_KEYS = Set.of("layout", "permalink", "redirect_from", "redirect_to", "keywords",
+      "description", "subtitle", "summary", "sidebar", "sidebar_label", "sidebar_position", "questions", "cspell",
+      "step_indicator", "current_step", "date", "draft", "weight", "slug", "aliases", "categories", "author",
+      "authors", "lang", "nav_order", "parent", "has_children", "toc", "last_modified_at", "excerpt", "image",
+      "eleventynavigation", "hide", "order");
 
   /**
    * Where the YAML came from, for error messages.
@@ -50,6 +69,7 @@ final class MetadataParser {
     String title = string(fields, "title").map(t -> Text.collapse(Jsoup.parse(t).text())).filter(t -> !t.isEmpty())
         .or(() -> formatTitle)
         .or(() -> blocks.stream().filter(b -> b.isHeading() && b.level() == 1).map(TextBlock::text).findFirst())
+        .map(InvisibleCharacters::remove)
         .orElseGet(() -> Text.humanise(fileName));
     return new DocumentMetadata(
         title,
@@ -79,7 +99,7 @@ final class MetadataParser {
   private static Map<?, ?> parse(YamlSource source) throws DocumentProblem {
     Object parsed;
     try {
-      parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(source.yaml());
+      parsed = yaml().load(source.yaml());
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String where = mark == null ? "" : "line " + (mark.getLine() + source.firstLine()) + ": ";
@@ -94,7 +114,102 @@ final class MetadataParser {
     if (!(parsed instanceof Map<?, ?> map)) {
       throw new DocumentProblem(source.label() + " must be a list of 'key: value' lines");
     }
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      checkKey(source, String.valueOf(entry.getKey()));
+    }
+    checkNames(source, map, "audience");
+    checkNames(source, map, "countries");
+    checkNames(source, map, "tags");
+    for (String key : List.of("title", "owner", "url", "effective", "review_by")) {
+      Object value = map.get(key);
+      if (value instanceof Map || value instanceof Collection) {
+        throw new DocumentProblem(source.label() + ": '" + key + "' must be a single value, not a list");
+      }
+    }
     return map;
+  }
+
+  /**
+   * YAML with duplicate keys refused and without YAML 1.1's booleans, so that {@code NO} (Norway), {@code on} and
+   * {@code yes} stay the strings HR wrote. Dates still load as dates.
+   */
+  private static Yaml yaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    DumperOptions dumper = new DumperOptions();
+    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver() {
+      @Override
+      protected void addImplicitResolvers() {
+        addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+        addImplicitResolver(Tag.NULL, EMPTY, null);
+        addImplicitResolver(Tag.TIMESTAMP, TIMESTAMP, "0123456789");
+      }
+    });
+  }
+
+  private static void checkKey(YamlSource source, String key) throws DocumentProblem {
+    if (KEYS.contains(key) || IGNORED_KEYS.contains(key.toLowerCase(Locale.ROOT)) && !KEYS.contains(
+        key.toLowerCase(Locale.ROOT))) {
+      return;
+    }
+    Optional<String> meant = KEYS.stream().filter(known -> resembles(key, known)).findFirst();
+    if (meant.isPresent()) {
+      throw new DocumentProblem(source.label() + ": unknown key '" + key + "': did you mean '" + meant.get() + "'?");
+    }
+    throw new DocumentProblem(source.label() + ": unknown key '" + key + "' (AskHR reads "
+        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+  }
+
+  /** "Audience", "audiences", "review-by", "countrys": the same key with a slip of the keyboard. */
+  private static boolean resembles(String key, String known) {
+    String a = key.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
+    String b = known.replace("_", "");
+    int slips = b.length() <= 4 ? 1 : 2;
+    return a.equals(b) || distance(a, b) <= slips || a.startsWith(b) || b.startsWith(a) && a.length() >= 4;
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** A name or a list of names; an audience written but left empty is an error, never "everyone". */
+  private static void checkNames(YamlSource source, Map<?, ?> map, String key) throws DocumentProblem {
+    if (!map.containsKey(key)) {
+      return;
+    }
+    Object value = map.get(key);
+    if (value == null || (value instanceof Collection<?> c && c.isEmpty()) || String.valueOf(value).isBlank()) {
+      if (key.equals("audience")) {
+        throw new DocumentProblem(source.label() + ": 'audience' is empty: name the groups, or write 'everyone'");
+      }
+      return;
+    }
+    if (value instanceof Map) {
+      throw new DocumentProblem(source.label() + ": '" + key + "' must be a name or a list of names, not 'key: value'"
+          + " pairs");
+    }
+    if (value instanceof Collection<?> items) {
+      for (Object item : items) {
+        if (item == null || item instanceof Map || item instanceof Collection) {
+          throw new DocumentProblem(source.label() + ": each item of '" + key + "' must be a plain name");
+        }
+      }
+    }
   }
 
   private static Optional<String> string(Map<?, ?> fields, String key) {

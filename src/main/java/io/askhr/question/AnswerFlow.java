@@ -5,8 +5,10 @@ import io.askhr.drafting.Draft;
 import io.askhr.drafting.DraftRequest;
 import io.askhr.drafting.DraftingFailedException;
 import io.askhr.drafting.QueryRewriter;
+import io.askhr.knowledge.InvisibleCharacters;
 import io.askhr.knowledge.PolicyPassage;
 import io.askhr.retrieval.Hit;
+import io.askhr.retrieval.IndexDamagedException;
 import io.askhr.retrieval.PolicySearcher;
 import io.askhr.retrieval.Scope;
 import java.time.Duration;
@@ -28,7 +30,8 @@ public final class AnswerFlow implements QuestionHandler {
   private static final Logger log = LoggerFactory.getLogger(AnswerFlow.class);
   /** A message with no letter or digit ("?!", emoji only) holds no question. */
   private static final Pattern WORDLIKE = Pattern.compile("[\\p{L}\\p{N}]");
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u2028-\\u202E\\uFEFF]");
+  // Control characters and line/paragraph separators become spaces; invisible ones are removed (InvisibleCharacters).
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u2028\\u2029]");
   /** About two lines of a chat window: enough to recognise the passage. */
   private static final int SNIPPET_CHARS = 240;
   private static final double FULL_CONFIDENCE_SIMILARITY = 0.8;
@@ -115,9 +118,14 @@ public final class AnswerFlow implements QuestionHandler {
     }
     stream.stage(AnswerStream.Stage.SEARCHING);
     long searchStart = System.nanoTime();
-    List<Hit> hits = messages.isEnglish() || standalone.equals(text)
-        ? searcher.search(standalone, scope, settings.topK())
-        : BilingualSearch.search(searcher, standalone, text, scope, settings.topK());
+    List<Hit> hits;
+    try {
+      hits = messages.isEnglish() || standalone.equals(text)
+          ? searcher.search(standalone, scope, settings.topK())
+          : BilingualSearch.search(searcher, standalone, text, scope, settings.topK());
+    } catch (IndexDamagedException e) {
+      return searchUnavailable(messages);
+    }
     metrics.retrieved(Duration.ofNanos(System.nanoTime() - searchStart));
     double similarity = bestSimilarity(hits);
     AnswerDecision.Signals signals = AnswerDecision.signals(standalone, hits);
@@ -234,7 +242,7 @@ public final class AnswerFlow implements QuestionHandler {
   }
 
   private static String clean(String text) {
-    return CONTROL.matcher(text).replaceAll(" ").strip();
+    return CONTROL.matcher(InvisibleCharacters.remove(text)).replaceAll(" ").strip();
   }
 
   /** The first {@code max} characters, without splitting a surrogate pair (an emoji). */
@@ -270,6 +278,13 @@ public final class AnswerFlow implements QuestionHandler {
     }
     String text = messages.get(Messages.NOT_COVERED, Map.of("hr_contact", settings.hrContact()));
     return new Reply(text, List.of(), 0, flags, mode, notices, messages.language());
+  }
+
+  /** The index is being rebuilt after damage: say so instead of failing (the rebuild takes a minute or so). */
+  private Reply searchUnavailable(Messages messages) {
+    String text = messages.get(Messages.SEARCH_UNAVAILABLE, Map.of("hr_contact", settings.hrContact()));
+    return new Reply(text, List.of(), 0, EnumSet.of(Reply.Flag.NOT_COVERED, Reply.Flag.ESCALATION_SUGGESTED),
+        Reply.Mode.EXTRACTIVE, List.of(), messages.language());
   }
 
   private static Reply usageHint() {

@@ -22,6 +22,7 @@ public final class Messages {
   public static final String QUOTED_INTRO = "answer.quoted_intro";
   public static final String SENSITIVE_NOTE = "answer.sensitive_note";
   public static final String USAGE_HINT = "answer.usage_hint";
+  public static final String SEARCH_UNAVAILABLE = "answer.search_unavailable";
   public static final String NOTICE_SHORTENED = "notice.shortened";
   public static final String NOTICE_MODEL_UNAVAILABLE = "notice.model_unavailable";
   public static final String NOTICE_POLICIES_IN_ENGLISH = "notice.policies_in_english";

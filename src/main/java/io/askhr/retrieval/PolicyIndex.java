@@ -67,6 +67,7 @@ public final class PolicyIndex implements Closeable {
   private final PolicyEmbedder embeddings;
   private final Analyzer analyzer;
   private final Synonyms synonyms;
+  private final IndexHealth health = new IndexHealth();
 
   private PolicyIndex(FSDirectory directory, Optional<IndexWriter> writer, Analyzer analyzer,
       PolicyEmbedder embeddings, Synonyms synonyms) throws IOException {
@@ -157,11 +158,39 @@ public final class PolicyIndex implements Closeable {
 
   /** A searcher over the latest committed view of this index. */
   public PolicySearcher searcher() {
-    return new PolicySearcher(searchers, synonyms, embeddings);
+    return new PolicySearcher(searchers, synonyms, embeddings, health);
+  }
+
+  /** Whether the index can be searched; damage found while serving is reported here. */
+  public IndexHealth health() {
+    return health;
+  }
+
+  /**
+   * Drops every passage and indexes the folder afresh: the repair for an index damaged while serving. Searches fail
+   * fast meanwhile (the health says so); nothing else waits.
+   */
+  public synchronized IndexReport rebuild(KnowledgeFolder folder, PassageSplitter splitter) throws IOException {
+    IndexWriter writer = this.writer.orElseThrow(() -> new IOException("another AskHR process writes this index"));
+    writer.deleteAll();
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+    IndexReport report = update(folder, splitter);
+    health.repaired();
+    return report;
   }
 
   /** Brings the index in line with the folder: new and changed files are re-read, removed files are dropped. */
   public synchronized IndexReport update(KnowledgeFolder folder, PassageSplitter splitter) throws IOException {
+    try {
+      return updateChecked(folder, splitter);
+    } catch (CorruptIndexException | EOFException e) {
+      health.damaged(e);
+      throw e;
+    }
+  }
+
+  private IndexReport updateChecked(KnowledgeFolder folder, PassageSplitter splitter) throws IOException {
     long start = System.nanoTime();
     KnowledgeFolder.Listing listing = folder.list();
     if (writer.isEmpty()) {
@@ -208,12 +237,10 @@ public final class PolicyIndex implements Closeable {
       writer.addDocument(toDocument(passage, freshHashes.get(passage.source()), vectors.get(i)));
     }
 
-    Set<String> present = new HashSet<>();
-    listing.files().forEach(f -> present.add(f.source()));
-    listing.problems().forEach(p -> present.add(p.source()));
     int removed = 0;
     for (String source : indexed.keySet()) {
-      if (!present.contains(source)) {
+      // A file in an unreadable folder is still there: it keeps its last good passages.
+      if (!listing.keeps(source)) {
         writer.deleteDocuments(new Term(PolicyFields.SOURCE, source));
         removed++;
       }

@@ -4,7 +4,6 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.knowledge.PolicyPassage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,23 +60,31 @@ public final class PolicySearcher {
   private final FusionWeights weights;
   private final TypoExpansions typos = new TypoExpansions(FUZZY_EXPANSIONS);
 
-  PolicySearcher(SearcherManager searchers, Synonyms synonyms, PolicyEmbedder embeddings) {
-    this(searchers, synonyms, embeddings, FusionWeights.DEFAULT);
+  private final IndexHealth health;
+
+  PolicySearcher(SearcherManager searchers, Synonyms synonyms, PolicyEmbedder embeddings, IndexHealth health) {
+    this(searchers, synonyms, embeddings, FusionWeights.DEFAULT, health);
   }
 
-  PolicySearcher(SearcherManager searchers, Synonyms synonyms, PolicyEmbedder embeddings, FusionWeights weights) {
+  PolicySearcher(SearcherManager searchers, Synonyms synonyms, PolicyEmbedder embeddings, FusionWeights weights,
+      IndexHealth health) {
     this.searchers = searchers;
     this.synonyms = synonyms;
     this.embeddings = embeddings;
     this.weights = weights;
+    this.health = health;
   }
 
   /** The same searcher with other fusion weights, for measuring. */
   public PolicySearcher withWeights(FusionWeights other) {
-    return new PolicySearcher(searchers, synonyms, embeddings, other);
+    return new PolicySearcher(searchers, synonyms, embeddings, other, health);
   }
 
-  /** The {@code k} best passages for {@code query} that {@code scope} may see, best first. */
+  /**
+   * The {@code k} best passages for {@code query} that {@code scope} may see, best first.
+   *
+   * @throws IndexDamagedException when the index files are damaged (it is then rebuilt in the background)
+   */
   public List<Hit> search(String query, Scope scope, int k) {
     float[] queryVector = embeddings.query(query);
     try {
@@ -87,8 +94,12 @@ public final class PolicySearcher {
       } finally {
         searchers.release(searcher);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("search failed", e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // Damaged files show up as CorruptIndexException or as garbage decoded into out-of-bounds indexes.
+      health.damaged(e);
+      throw new IndexDamagedException(e);
     }
   }
 

@@ -81,4 +81,27 @@ class KnowledgeCheckTest {
     invalid.forEach(f -> assertEquals(Finding.Severity.ERROR, f.severity()));
     assertEquals(0, invalid.stream().filter(f -> f.message().contains("'https://intranet.example/leave'")).count());
   }
+
+  @Test
+  void shouldReportMetadataMistakesAndUnknownCountriesAsErrors() throws Exception {
+    // given a misspelt key, a blank line before the front matter, and country codes (NO is Norway, UK is not ISO)
+    Path dir = Files.createDirectories(temp.resolve("mistakes"));
+    Files.writeString(dir.resolve("a-typo.md"), "---\ntitle: Bonus\naudiences: managers\n---\n# Bonus\nText.\n");
+    Files.writeString(dir.resolve("b-blank.md"), "\n---\ntitle: Bonus\naudience: managers\n---\n# Bonus\nText.\n");
+    Files.writeString(dir.resolve("c-countries.md"),
+        "---\ntitle: Leave\naudience: everyone\ncountries: [NO, UK]\n---\n# Leave\nText.\n");
+    KnowledgeCheck check = new KnowledgeCheck(new KnowledgeFolder(dir, 10_000_000), Set.of("managers"), TODAY);
+
+    // when
+    KnowledgeCheck.Result result = check.run();
+
+    // then
+    List<String> errors = result.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR)
+        .map(f -> f.source() + " " + f.rule() + ": " + f.message()).toList();
+    assertEquals(List.of(
+        "a-typo.md invalid-metadata: front matter: unknown key 'audiences': did you mean 'audience'?",
+        "b-blank.md invalid-metadata: front matter must start on line 1 with exactly --- (found '---' on line 2)",
+        "c-countries.md unknown-country: 'UK' is not an ISO 3166 country code (such as GB, DE, US, NO): nobody in that"
+            + " country would see this document"), errors);
+  }
 }

@@ -337,4 +337,32 @@ class KnowledgeFolderTest {
     }
     return documents;
   }
+
+  @Test
+  void shouldRemoveZeroWidthCharactersInsideWordsOfIndexedText() throws Exception {
+    // given a policy whose words carry zero-width spaces, joiners and a soft hyphen (pasted from a web page)
+    Files.writeString(root.resolve("leave.md"),
+        "# An\u200Bnual leave\n\nYou get twenty-five days of an\u200Dnual leave and com\u00ADpassionate leave.\n");
+
+    // when
+    PolicyDocument document = folder.read(folder.list().files().get(0));
+
+    // then the words are whole again, not split by spaces
+    assertEquals("Annual leave", document.metadata().title());
+    assertEquals("You get twenty-five days of annual leave and compassionate leave.", document.blocks().get(1).text());
+  }
+
+  @Test
+  void shouldKeepNorwayAndOtherYamlBooleanLookalikesAsCountryCodes() throws Exception {
+    // given YAML 1.1 would read NO, ON and Y as booleans
+    Files.writeString(root.resolve("leave.md"),
+        "---\ntitle: Leave\ncountries: [NO, 'DE', no]\naudience: [on, yes]\n---\n# Leave\nText.\n");
+
+    // when
+    DocumentMetadata metadata = folder.read(folder.list().files().get(0)).metadata();
+
+    // then
+    assertEquals(Set.of("NO", "DE"), metadata.countries());
+    assertEquals(Set.of("on", "yes"), metadata.audience());
+  }
 }

@@ -116,6 +116,21 @@ class AnswerFlowTest {
   }
 
   @Test
+  void shouldReadAQuestionWithZeroWidthCharactersInsideWordsAsTheSameQuestion() {
+    // given the same question with zero-width spaces hidden inside its words
+    String plain = "How many days of compassionate leave can I take when my grandmother dies?";
+    String hidden = "How many days of com\u200Bpas\u200Bsion\u200Bate le\u200Bave can I take when my gr\u200Band\u200Bmother di\u200Bes?";
+
+    // when
+    Reply clean = extractiveFlow().answer(ask(plain));
+    Reply split = extractiveFlow().answer(ask(hidden));
+
+    // then the invisible characters change nothing
+    assertEquals(clean.text(), split.text());
+    assertEquals(clean.citations(), split.citations());
+  }
+
+  @Test
   void shouldHedgeAnExtractiveReplyOnlyWhenTheRuleSaysThePassagesMayNotAnswer() {
     // given: the question's evidence, and "not covered" thresholds that put it inside and above the hedge band
     String question = "How many days of annual leave do full-time employees get?";
