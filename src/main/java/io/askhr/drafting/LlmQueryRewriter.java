@@ -38,6 +38,11 @@ public final class LlmQueryRewriter implements QueryRewriter {
   }
 
   @Override
+  public Rewrite rewrite(String latest, List<String> earlierQuestions) {
+    return rewrite(latest, earlierQuestions, Locale.ENGLISH);
+  }
+
+  @Override
   public Rewrite rewrite(String latest, List<String> earlierQuestions, Locale language) {
     // NOTE: an English first question is not sent: one more model round trip before every answer would double the
     // wait, and the local judges (rules and HR's examples) decide alone. A follow-up, or a question in another

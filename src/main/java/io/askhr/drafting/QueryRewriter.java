@@ -21,14 +21,14 @@ public interface QueryRewriter {
 
   /** As {@link #standalone}, with the rewriter's judgement of sensitivity when it has one. */
   default Rewrite rewrite(String latest, List<String> earlierQuestions) {
-    return rewrite(latest, earlierQuestions, Locale.ENGLISH);
+    return new Rewrite(standalone(latest, earlierQuestions), false);
   }
 
   /**
    * The standalone question for searching our English policies, given the language the employee wrote in, with the
-   * rewriter's judgement of sensitivity when it has one. Rewriters that cannot translate keep the language.
+   * rewriter's judgement of sensitivity when it has one. Rewriters that cannot translate ignore the language.
    */
   default Rewrite rewrite(String latest, List<String> earlierQuestions, Locale language) {
-    return new Rewrite(standalone(latest, earlierQuestions), false);
+    return rewrite(latest, earlierQuestions);
   }
 }

@@ -35,7 +35,7 @@ final class MetadataParser {
 
   /** The keys AskHR reads. */
   static final Set<String> KEYS =
-      Set.of("title", "owner", "effective", "review_by", "audience", "countries", "tags", "url");
+      Set.of("title", "owner", "effective", "review_by", "audience", "countries", "tags", "url", "language");
   /**
    * Keys of publishing tools (Jekyll, Hugo, Eleventy, Docusaurus, MkDocs) that handbooks carry and AskHR ignores. Any
    * other key is an error: it may be a restriction AskHR does not understand.

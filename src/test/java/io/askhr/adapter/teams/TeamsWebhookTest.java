@@ -226,8 +226,8 @@ class TeamsWebhookTest {
             Reply.Mode.LLM, List.of());
       }
     };
-    Settings settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team"),
-        Optional.of(FixtureKnowledge.source()), Optional.empty());
+    Settings settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team",
+        "TEAMS_ALLOW_UNAUTHENTICATED", "true"), Optional.of(FixtureKnowledge.source()), Optional.empty());
     Webhook webhook = TeamsAdapter.webhook(settings, streaming, store);
 
     // when
