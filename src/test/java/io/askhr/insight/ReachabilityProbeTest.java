@@ -3,6 +3,8 @@ package io.askhr.insight;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.askhr.question.Platform;
 import io.askhr.question.Reply;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,38 +28,38 @@ class ReachabilityProbeTest {
   @TempDir Path dir;
 
   @Test
-  void shouldAnswerReadinessWhileTheStoreIsBlocked() throws Exception {
-    // given a real SQLite store, checked once while free
-    try (JdbcInsightStore store = JdbcInsightStore.open("jdbc:sqlite:" + dir.resolve("insight.db"), "salt")) {
-      AtomicLong now = new AtomicLong();
-      ReachabilityProbe probe = new ReachabilityProbe(store, now::get, Duration.ofSeconds(15));
-      probe.check();
-      assertTrue(probe.getAsBoolean());
+  void shouldAnswerReadinessWhileTheStoresCheckHangs() throws Exception {
+    // given a database whose health check answers once, then hangs (a stuck connection or a locked file)
+    CountDownLatch hanging = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean hang = new AtomicBoolean();
+    InsightQueries store = mock(InsightQueries.class);
+    when(store.reachable()).thenAnswer(call -> {
+      if (hang.get()) {
+        hanging.countDown();
+        awaitQuietly(release);
+      }
+      return true;
+    });
+    AtomicLong now = new AtomicLong();
+    ReachabilityProbe probe = new ReachabilityProbe(store, now::get, Duration.ofSeconds(15));
+    probe.check();
+    assertTrue(probe.getAsBoolean());
 
-      // when another thread holds the store (as a long write does) and the probe's next check waits behind it
-      CountDownLatch held = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      Thread writer = new Thread(() -> {
-        synchronized (store) {
-          held.countDown();
-          awaitQuietly(release);
-        }
-      });
-      writer.start();
-      held.await();
-      Thread checker = new Thread(probe::check);
-      checker.start();
+    // when the probe's next check hangs in the database
+    hang.set(true);
+    Thread checker = new Thread(probe::check);
+    checker.start();
+    hanging.await();
 
-      // then readiness answers at once with the last result, and says "not ready" once the check is overdue
-      assertTimeoutPreemptively(HANG, () -> assertTrue(probe.getAsBoolean()));
-      now.addAndGet(Duration.ofSeconds(16).toNanos());
-      assertTimeoutPreemptively(HANG, () -> assertFalse(probe.getAsBoolean()));
+    // then readiness answers at once with the last result, and says "not ready" once the check is overdue
+    assertTimeoutPreemptively(HANG, () -> assertTrue(probe.getAsBoolean()));
+    now.addAndGet(Duration.ofSeconds(16).toNanos());
+    assertTimeoutPreemptively(HANG, () -> assertFalse(probe.getAsBoolean()));
 
-      release.countDown();
-      writer.join();
-      checker.join();
-      assertTrue(probe.getAsBoolean());
-    }
+    release.countDown();
+    checker.join();
+    assertTrue(probe.getAsBoolean());
   }
 
   @Test
