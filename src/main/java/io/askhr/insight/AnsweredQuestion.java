@@ -1,5 +1,6 @@
 package io.askhr.insight;
 
+import io.askhr.question.AnswerLog;
 import io.askhr.question.Platform;
 import io.askhr.question.Reply;
 import java.time.Duration;
@@ -37,5 +38,11 @@ public record AnsweredQuestion(
       Duration latency) {
     return new AnsweredQuestion(id, Instant.now(), platform, askerId, question, reply.mode(), reply.flags(),
         reply.citations().stream().map(c -> c.source()).toList(), latency);
+  }
+
+  /** The answer log that records every answered question into {@code store}. */
+  public static AnswerLog into(InsightStore store) {
+    return (answerId, question, reply, took) -> store.recordAnswer(
+        of(answerId, question.platform(), question.asker().id(), question.text(), reply, took));
   }
 }

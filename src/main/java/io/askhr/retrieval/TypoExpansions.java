@@ -1,8 +1,10 @@
 package io.askhr.retrieval;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FuzzyQuery;
@@ -17,36 +19,50 @@ final class TypoExpansions {
 
   /** Distinct misspellings remembered per index version. */
   private static final int CAPACITY = 5_000;
+  /** A misspelling nobody repeated within this is not worth its memory. */
+  private static final Duration IDLE = Duration.ofHours(1);
   /** Typos rarely hit the first letter; a fixed first letter keeps the edit search cheap. */
   private static final int PREFIX_LENGTH = 1;
 
+  /** The expansions of one index version: a new reader starts a new cache, the old one is dropped whole. */
+  private record Generation(Object readerKey, Cache<Term, Query> rewritten) {}
+
   private final int maxExpansions;
-  private final Map<Term, Query> rewritten = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Term, Query> eldest) {
-      return size() > CAPACITY;
-    }
-  };
-  private Object readerKey;
+  private volatile Generation generation = new Generation(new Object(), newCache());
 
   TypoExpansions(int maxExpansions) {
     this.maxExpansions = maxExpansions;
   }
 
   /** A query for the index terms within one or two edits of {@code term}, as the current index holds them. */
-  synchronized Query expand(IndexSearcher searcher, Term term) throws IOException {
+  Query expand(IndexSearcher searcher, Term term) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     Object key = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
-    if (key != readerKey) {
-      rewritten.clear();
-      readerKey = key;
+    Generation current = generation;
+    if (current.readerKey() != key) {
+      synchronized (this) {
+        current = generation;
+        if (current.readerKey() != key) {
+          current = new Generation(key, newCache());
+          generation = current;
+        }
+      }
     }
-    Query cached = rewritten.get(term);
-    if (cached == null) {
-      int edits = term.text().length() >= 6 ? 2 : 1;
-      cached = searcher.rewrite(new FuzzyQuery(term, edits, PREFIX_LENGTH, maxExpansions, true));
-      rewritten.put(term, cached);
+    try {
+      return current.rewritten().get(term, t -> {
+        int edits = t.text().length() >= 6 ? 2 : 1;
+        try {
+          return searcher.rewrite(new FuzzyQuery(t, edits, PREFIX_LENGTH, maxExpansions, true));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    return cached;
+  }
+
+  private static Cache<Term, Query> newCache() {
+    return Caffeine.newBuilder().maximumSize(CAPACITY).expireAfterAccess(IDLE).executor(Runnable::run).build();
   }
 }

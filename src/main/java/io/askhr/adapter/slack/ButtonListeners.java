@@ -17,6 +17,7 @@ import com.slack.api.model.block.LayoutBlock;
 import io.askhr.insight.Escalation;
 import io.askhr.insight.Feedback;
 import io.askhr.insight.InsightStore;
+import io.askhr.question.RecentAnswers;
 import io.askhr.question.Platform;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -97,7 +98,8 @@ final class ButtonListeners {
 
   private void share(BlockActionPayload payload, ActionContext ctx) throws Exception {
     String answerId = AnswerBlocks.answerIdOf(payload.getActions().get(0).getValue());
-    Optional<RecentAnswers.Answered> answered = recent.get(answerId);
+    // Only answers carry a Share button; an apology is never posted to the channel.
+    Optional<RecentAnswers.Answered> answered = recent.get(answerId).filter(a -> a.reply().isAnswer());
     if (answered.isEmpty()) {
       tellPrivately(ctx, "That answer is too old to share. Please ask again with /askhr.");
       return;

@@ -1,8 +1,9 @@
 package io.askhr.adapter.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.askhr.insight.EventClaims;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,8 @@ final class RecentEvents implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RecentEvents.class);
   private static final int CAPACITY = 10_000;
+  /** Slack retries within minutes (at once, after 1 and after 5 minutes); an hour covers every retry. */
+  private static final Duration RETRIES_WITHIN = Duration.ofHours(1);
   /** Slack wants its ack within 3 s; the shared claim may take a small part of that. */
   private static final long CLAIM_BUDGET_MILLIS = 250;
 
@@ -29,12 +32,11 @@ final class RecentEvents implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
-  private final Map<String, Boolean> seen = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Cache<String, Boolean> seen = Caffeine.newBuilder()
+      .maximumSize(CAPACITY)
+      .expireAfterWrite(RETRIES_WITHIN)
+      .executor(Runnable::run)
+      .build();
 
   RecentEvents(EventClaims shared) {
     this.shared = shared;
@@ -45,10 +47,8 @@ final class RecentEvents implements AutoCloseable {
     if (eventId == null || eventId.isEmpty()) {
       return true;
     }
-    synchronized (seen) {
-      if (seen.put(eventId, Boolean.TRUE) != null) {
-        return false;
-      }
+    if (seen.asMap().putIfAbsent(eventId, Boolean.TRUE) != null) {
+      return false;
     }
     if (!shared.shared()) {
       return true;

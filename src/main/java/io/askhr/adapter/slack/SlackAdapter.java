@@ -11,9 +11,12 @@ import io.askhr.adapter.web.Webhook;
 import io.askhr.config.AudienceMap;
 import io.askhr.config.ConfigException;
 import io.askhr.config.SlackSettings;
+import io.askhr.insight.AnsweredQuestion;
 import io.askhr.insight.EventClaims;
 import io.askhr.insight.InsightStore;
 import io.askhr.question.ConversationMemory;
+import io.askhr.question.Conversations;
+import io.askhr.question.RecentAnswers;
 import io.askhr.question.QuestionHandler;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,8 +81,10 @@ public final class SlackAdapter implements AutoCloseable {
     this.app = new App(appConfig);
     MethodsClient client = slack.methods(settings.botToken());
     RecentAnswers recent = new RecentAnswers();
-    this.answerer = new SlackAnswerer(handler, new SlackAudience(client, audiences, Clock.systemUTC()),
-        new ConversationMemory(), recent, insight, hrContact);
+    Conversations conversations = new Conversations(handler, AnsweredQuestion.into(insight),
+        new ConversationMemory(), recent);
+    this.answerer = new SlackAnswerer(conversations, new SlackAudience(client, audiences, Clock.systemUTC()),
+        hrContact);
     this.buttons = Executors.newFixedThreadPool(2, r -> {
       Thread thread = new Thread(r, "askhr-slack-actions");
       thread.setDaemon(true);

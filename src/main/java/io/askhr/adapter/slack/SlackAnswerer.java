@@ -1,17 +1,11 @@
 package io.askhr.adapter.slack;
 
-import io.askhr.insight.AnsweredQuestion;
-import io.askhr.insight.InsightStore;
 import io.askhr.question.Asker;
-import io.askhr.question.ConversationMemory;
+import io.askhr.question.Conversations;
 import io.askhr.question.Platform;
-import io.askhr.question.Question;
-import io.askhr.question.QuestionHandler;
 import io.askhr.question.Reply;
 import io.askhr.question.RequestId;
-import io.askhr.question.Turn;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -43,22 +37,15 @@ final class SlackAnswerer implements AutoCloseable {
   /** One Slack question: who asked, what, and which conversation it continues. */
   record Ask(String teamId, String userId, String text, String conversationKey) {}
 
-  private final QuestionHandler handler;
+  private final Conversations conversations;
   private final SlackAudience audience;
-  private final ConversationMemory memory;
-  private final RecentAnswers recent;
-  private final InsightStore insight;
   private final String hrContact;
   private final ExecutorService workers;
   private final ExecutorService placeholders;
 
-  SlackAnswerer(QuestionHandler handler, SlackAudience audience, ConversationMemory memory, RecentAnswers recent,
-      InsightStore insight, String hrContact) {
-    this.handler = handler;
+  SlackAnswerer(Conversations conversations, SlackAudience audience, String hrContact) {
+    this.conversations = conversations;
     this.audience = audience;
-    this.memory = memory;
-    this.recent = recent;
-    this.insight = insight;
     this.hrContact = hrContact;
     AtomicInteger count = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
@@ -86,7 +73,7 @@ final class SlackAnswerer implements AutoCloseable {
 
   /** True while {@code key} names a conversation AskHR has answered in (for thread follow-ups). */
   boolean knows(String conversationKey) {
-    return !memory.history(conversationKey).isEmpty();
+    return conversations.knows(conversationKey);
   }
 
   private void answer(Ask ask, Delivery delivery) {
@@ -99,17 +86,12 @@ final class SlackAnswerer implements AutoCloseable {
       }
     }, placeholders);
     try {
-      long start = System.nanoTime();
       Asker asker = audience.asker(ask.teamId(), ask.userId());
-      Reply reply = handler.answer(new Question(ask.text(), asker, Platform.SLACK,
-          memory.history(ask.conversationKey())), delivery.stream());
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
-      String answerId = UUID.randomUUID().toString();
-      if (reply.isAnswer()) {
-        memory.record(ask.conversationKey(), Turn.employee(ask.text()), Turn.bot(reply.text()));
-        recent.put(answerId, ask.text(), reply);
-        record(AnsweredQuestion.of(answerId, Platform.SLACK, asker.id(), ask.text(), reply, took));
-      }
+      Conversations.Answered answered = conversations.answer(
+          Conversations.Ask.of(ask.conversationKey(), ask.text(), asker, Platform.SLACK), delivery.stream());
+      Reply reply = answered.reply();
+      String answerId = answered.answerId();
+      Duration took = answered.took();
       if (!posted(placeholder)) {
         return;
       }
@@ -135,14 +117,6 @@ final class SlackAnswerer implements AutoCloseable {
       log.error("Cannot post to Slack ({}); the question is dropped",
           e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getMessage());
       return false;
-    }
-  }
-
-  private void record(AnsweredQuestion answered) {
-    try {
-      insight.recordAnswer(answered);
-    } catch (RuntimeException e) {
-      log.warn("Could not record the answer in the insight store ({})", e.getClass().getSimpleName());
     }
   }
 

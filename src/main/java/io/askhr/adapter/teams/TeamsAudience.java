@@ -1,14 +1,13 @@
 package io.askhr.adapter.teams;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import io.askhr.config.AudienceMap;
 import io.askhr.question.Asker;
 import io.askhr.question.Platform;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,12 +26,12 @@ final class TeamsAudience {
 
   private final AudienceMap audiences;
   private final GroupLookup groups;
-  private final Map<String, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-      return size() > MAX_CACHED;
-    }
-  };
+  /** Groups by Azure AD object id; a failed lookup is not cached, so the next question tries again. */
+  private final Cache<String, Set<String>> cache = Caffeine.newBuilder()
+      .maximumSize(MAX_CACHED)
+      .expireAfterWrite(CACHE_FOR)
+      .executor(Runnable::run)
+      .build();
 
   TeamsAudience(AudienceMap audiences, GroupLookup groups) {
     this.audiences = audiences;
@@ -56,17 +55,13 @@ final class TeamsAudience {
     if (candidates.isEmpty()) {
       return Set.of();
     }
-    synchronized (cache) {
-      Cached cached = cache.get(aadObjectId);
-      if (cached != null && cached.until().isAfter(Instant.now())) {
-        return cached.groups();
-      }
+    Set<String> cached = cache.getIfPresent(aadObjectId);
+    if (cached != null) {
+      return cached;
     }
     try {
       Set<String> found = Set.copyOf(groups.memberOf(aadObjectId, candidates));
-      synchronized (cache) {
-        cache.put(aadObjectId, new Cached(found, Instant.now().plus(CACHE_FOR)));
-      }
+      cache.put(aadObjectId, found);
       return found;
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
@@ -92,6 +87,4 @@ final class TeamsAudience {
     }
     return "";
   }
-
-  private record Cached(Set<String> groups, Instant until) {}
 }

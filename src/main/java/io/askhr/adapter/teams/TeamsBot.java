@@ -26,17 +26,14 @@ import io.askhr.insight.Feedback;
 import io.askhr.insight.InsightStore;
 import io.askhr.question.AnswerStream;
 import io.askhr.question.Asker;
-import io.askhr.question.ConversationMemory;
+import io.askhr.question.Conversations;
 import io.askhr.question.Platform;
-import io.askhr.question.Question;
 import io.askhr.question.QuestionHandler;
+import io.askhr.question.RecentAnswers;
 import io.askhr.question.Reply;
-import io.askhr.question.Turn;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,17 +47,16 @@ final class TeamsBot extends ActivityHandler {
   private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
   static final String FEEDBACK_INVOKE = "message/submitAction";
 
-  private final QuestionHandler handler;
+  private final Conversations conversations;
   private final InsightStore store;
   private final TeamsAudience audience;
   private final TalkToHr talkToHr;
   private final String hrContact;
-  private final ConversationMemory memory = new ConversationMemory();
-  private final RecentAnswers recent = new RecentAnswers();
+  private final SentCards cards = new SentCards();
 
   TeamsBot(QuestionHandler handler, InsightStore store, TeamsAudience audience, TalkToHr talkToHr,
       String hrContact) {
-    this.handler = handler;
+    this.conversations = new Conversations(handler, AnsweredQuestion.into(store));
     this.store = store;
     this.audience = audience;
     this.talkToHr = talkToHr;
@@ -160,38 +156,28 @@ final class TeamsBot extends ActivityHandler {
         : turn.sendActivity(Activity.createTypingActivity());
     try {
       Asker asker = audience.asker(activity);
-      String key = conversationKey(activity);
-      long started = System.nanoTime();
-      Reply reply = handler.answer(new Question(text, asker, Platform.TEAMS, memory.history(key)),
+      boolean shared = !"personal".equals(type);
+      Conversations.Answered answered = conversations.answer(
+          new Conversations.Ask(conversationKey(activity), text, asker, Platform.TEAMS, shared),
           stream.map(s -> (AnswerStream) s).orElse(AnswerStream.NONE));
       typing.exceptionally(failed -> null).join();
-      Duration latency = Duration.ofNanos(System.nanoTime() - started);
-      String answerId = UUID.randomUUID().toString();
-      if (reply.isAnswer()) {
-        store.recordAnswer(AnsweredQuestion.of(answerId, Platform.TEAMS, asker.id(), text, reply, latency));
-      }
-      recent.remember(answerId, RecentAnswers.Answered.fresh(text, reply));
-      log.info("Teams question answered in {} ms ({}, {}, flags {})", latency.toMillis(), type, reply.mode(),
+      Reply reply = answered.reply();
+      String answerId = answered.answerId();
+      log.info("Teams question answered in {} ms ({}, {}, flags {})", answered.took().toMillis(), type, reply.mode(),
           reply.flags());
-      boolean shared = !"personal".equals(type);
       if (reply.has(Reply.Flag.SENSITIVE) && shared) {
         String privateChat = answerPrivately(turn, AnswerMessage.of(answerId, reply, true));
-        if (reply.isAnswer()) {
-          memory.record(privateChat, Turn.employee(text), Turn.bot(reply.text()));
-        }
+        conversations.remember("teams:" + privateChat, text, reply);
         turn.sendActivity(plain("I've sent you my answer in a private chat, as it may be personal.")).join();
         return;
-      }
-      if (reply.isAnswer()) {
-        memory.record(key, Turn.employee(text), Turn.bot(reply.text()));
       }
       // Teams renders citations in personal and group chats; channels get the Adaptive Card with its sources.
       Activity message = AnswerMessage.of(answerId, reply, !"channel".equals(type));
       // Known before sending, so that a thumb pressed at once finds its answer.
-      stream.flatMap(TeamsStream::id).ifPresent(id -> recent.sent(id, answerId));
+      stream.flatMap(TeamsStream::id).ifPresent(id -> cards.sent(id, answerId));
       ResourceResponse sent = stream.isPresent() ? stream.get().finish(message) : turn.sendActivity(message).join();
       if (sent != null && sent.getId() != null) {
-        recent.sent(sent.getId(), answerId);
+        cards.sent(sent.getId(), answerId);
       }
     } catch (RuntimeException e) {
       log.error("Answering a Teams message failed: {}", e.toString());
@@ -213,7 +199,7 @@ final class TeamsBot extends ActivityHandler {
     }
     JsonNode value = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
     String reaction = value == null ? "" : value.path("actionValue").path("reaction").asText();
-    Optional<String> answerId = recent.answerOfMessage(activity.getReplyToId());
+    Optional<String> answerId = cards.answerOfMessage(activity.getReplyToId());
     if (!"feedback".equals(value == null ? "" : value.path("actionName").asText())
         || !(reaction.equals("like") || reaction.equals("dislike"))) {
       return CompletableFuture.completedFuture(new InvokeResponse(400, null));
@@ -261,7 +247,8 @@ final class TeamsBot extends ActivityHandler {
       return talkToHr.resolve(turn, data.path("escalationId").asText());
     }
     String answerId = data.path("answerId").asText();
-    Optional<RecentAnswers.Answered> answered = recent.find(answerId);
+    Optional<RecentAnswers.Answered> answered = conversations.recent(answerId);
+    SentCards.CardState state = cards.state(answerId);
     Asker asker = audience.asker(activity);
     switch (action) {
       case AnswerCard.HELPFUL, AnswerCard.NOT_HELPFUL -> {
@@ -269,13 +256,13 @@ final class TeamsBot extends ActivityHandler {
         store.recordFeedback(new Feedback(answerId, Platform.TEAMS, asker.id(), helpful, Instant.now()));
         String line = helpful ? "Thanks for your feedback: 👍 Helpful." : "Thanks for your feedback: 👎 Not helpful."
             + " HR reviews these answers to improve the policies.";
-        return redraw(answerId, answered.map(a -> a.withFeedback(line)), line);
+        return redraw(answerId, answered, state.withFeedback(line), line);
       }
       case AnswerCard.TALK_TO_HR -> {
         String line = talkToHr.escalate(turn, answerId,
             answered.map(RecentAnswers.Answered::question).orElse("(question no longer available)"),
             answered.map(a -> a.reply().text()).orElse(""));
-        return redraw(answerId, answered.map(a -> a.withEscalation(line)), line);
+        return redraw(answerId, answered, state.withEscalation(line), line);
       }
       default -> {
         return AnswerCard.notice("That button is no longer available.");
@@ -283,13 +270,14 @@ final class TeamsBot extends ActivityHandler {
     }
   }
 
-  private ObjectNode redraw(String answerId, Optional<RecentAnswers.Answered> updated, String line) {
-    if (updated.isEmpty()) {
+  private ObjectNode redraw(String answerId, Optional<RecentAnswers.Answered> answered, SentCards.CardState state,
+      String line) {
+    if (answered.isEmpty()) {
       return AnswerCard.notice(line);
     }
-    RecentAnswers.Answered a = updated.get();
-    recent.remember(answerId, a);
-    return AnswerCard.answer(answerId, a.reply(), !a.feedbackGiven(), !a.escalated(), a.status());
+    cards.update(answerId, state);
+    return AnswerCard.answer(answerId, answered.get().reply(), !state.feedbackGiven(), !state.escalated(),
+        state.status());
   }
 
   /** The question without the bot's @mention (channels and group chats). */

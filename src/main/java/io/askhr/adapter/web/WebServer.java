@@ -7,13 +7,11 @@ import io.askhr.insight.AnsweredQuestion;
 import io.askhr.insight.InsightStore;
 import io.askhr.insight.MemoryInsightStore;
 import io.askhr.question.Asker;
-import io.askhr.question.ConversationMemory;
+import io.askhr.question.Conversations;
 import io.askhr.question.Platform;
-import io.askhr.question.Question;
 import io.askhr.question.QuestionHandler;
 import io.askhr.question.Reply;
 import io.askhr.question.RequestId;
-import io.askhr.question.Turn;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -55,13 +53,11 @@ public final class WebServer implements AutoCloseable {
   /** The response header carrying the request id that every log line of the request shows. */
   static final String REQUEST_ID_HEADER = "X-Request-Id";
 
-  private final QuestionHandler handler;
   private final BooleanSupplier ready;
-  private final ConversationMemory conversations = new ConversationMemory();
+  private final Conversations conversations;
   private final ObjectMapper json = new ObjectMapper();
   private final String chatPage = resource("web/index.html");
   private final List<Webhook> webhooks;
-  private final InsightStore insight;
   private final HrDashboard dashboard;
   private final PrometheusMetrics metrics;
   private final ClientIdentity clients;
@@ -99,11 +95,10 @@ public final class WebServer implements AutoCloseable {
       HrDashboard dashboard, PrometheusMetrics metrics, WebSettings web) {
     this.clients = new ClientIdentity(web);
     this.metrics = metrics;
-    this.handler = handler;
     this.ready = ready;
     this.webhooks = List.copyOf(webhooks);
-    this.insight = insight;
     this.dashboard = dashboard;
+    this.conversations = new Conversations(handler, AnsweredQuestion.into(insight));
   }
 
   /** Starts listening on {@code port} (0 picks a free port); returns the port. */
@@ -173,28 +168,14 @@ public final class WebServer implements AutoCloseable {
     String asker = "web:" + clients.of(ctx.req().getRemoteAddr(), ctx::header);
     // A conversation belongs to its asker: someone else's id does not open its history.
     String conversation = asker + "|" + conversationId;
-    Question question = new Question(text, Asker.anonymous(asker), Platform.WEB,
-        conversations.history(conversation));
-    long start = System.nanoTime();
-    Reply reply = handler.answer(question);
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    String answerId = UUID.randomUUID().toString();
-    if (reply.isAnswer()) {
-      conversations.record(conversation, Turn.employee(text), Turn.bot(reply.text()));
-      record(AnsweredQuestion.of(answerId, Platform.WEB, question.asker().id(), text, reply, took));
-    }
+    Conversations.Answered answered = conversations.answer(
+        Conversations.Ask.of(conversation, text, Asker.anonymous(asker), Platform.WEB));
+    Reply reply = answered.reply();
+    Duration took = answered.took();
+    String answerId = answered.answerId();
     log.info("Answered a web question in {} ms (mode {}, flags {}, {} citations)", took.toMillis(), reply.mode(),
         reply.flags(), reply.citations().size());
     ctx.header("X-Conversation-Id", conversationId).header("X-Answer-Id", answerId).json(ReplyView.of(reply));
-  }
-
-  /** The employee got the answer already: a store failure is logged and forgotten. */
-  private void record(AnsweredQuestion answer) {
-    try {
-      insight.recordAnswer(answer);
-    } catch (RuntimeException e) {
-      log.warn("Could not record an answered question: {}", e.getClass().getSimpleName());
-    }
   }
 
   private static void serve(Webhook hook, Context ctx) throws Exception {
