@@ -17,12 +17,14 @@ import com.slack.api.model.block.LayoutBlock;
 import io.askhr.insight.Escalation;
 import io.askhr.insight.Feedback;
 import io.askhr.insight.InsightStore;
+import io.askhr.question.Messages;
 import io.askhr.question.Platform;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -91,8 +93,10 @@ final class ButtonListeners {
     } catch (RuntimeException e) {
       log.warn("Could not store feedback ({})", e.getClass().getSimpleName());
     }
-    tellPrivately(ctx, helpful ? "Thanks! Glad that helped." : "Thanks for telling us. HR reviews answers that did"
-        + " not help, to improve the policies. If you still need an answer, press *Talk to HR*.");
+    // Thanked in the answer's language while it is remembered, else in English.
+    Messages messages = Messages.of(recent.get(answerId).map(a -> a.reply().language()).orElse(Locale.ENGLISH));
+    String thanks = messages.get(helpful ? Messages.THANKS_HELPFUL : Messages.THANKS_NOT_HELPFUL);
+    tellPrivately(ctx, SlackMarkup.escape(thanks));
   }
 
   private void share(BlockActionPayload payload, ActionContext ctx) throws Exception {

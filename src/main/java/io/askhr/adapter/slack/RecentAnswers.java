@@ -1,5 +1,6 @@
 package io.askhr.adapter.slack;
 
+import io.askhr.insight.Redaction;
 import io.askhr.question.Reply;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +14,12 @@ final class RecentAnswers {
 
   private static final int CAPACITY = 5_000;
 
-  /** A question and the reply it got. */
-  record Answered(String question, Reply reply) {}
+  /** A question (cut to {@link Redaction#MAX_CHARS}: the cache is bounded in bytes too) and the reply it got. */
+  record Answered(String question, Reply reply) {
+    Answered {
+      question = Redaction.cut(question);
+    }
+  }
 
   private final Map<String, Answered> answers = new LinkedHashMap<>(16, 0.75f, true) {
     @Override

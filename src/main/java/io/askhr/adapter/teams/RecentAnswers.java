@@ -1,5 +1,6 @@
 package io.askhr.adapter.teams;
 
+import io.askhr.insight.Redaction;
 import io.askhr.question.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,9 +48,13 @@ final class RecentAnswers {
     return Optional.ofNullable(answers.get(answerId));
   }
 
-  /** One answer and what the employee did with its card so far ({@code status}: lines shown under the sources). */
+  /**
+   * One answer and what the employee did with its card so far ({@code status}: lines shown under the sources). The
+   * question is cut to {@link Redaction#MAX_CHARS}, so that the cache is bounded in bytes as well as entries.
+   */
   record Answered(String question, Reply reply, boolean feedbackGiven, boolean escalated, List<String> status) {
     Answered {
+      question = Redaction.cut(question);
       status = List.copyOf(status);
     }
 
