@@ -38,6 +38,8 @@ public final class Messages {
   public static final String ANSWER_SHORTENED_SEE_SOURCES = "answer.shortened_see_sources";
   public static final String THANKS_HELPFUL = "feedback.thanks_helpful";
   public static final String THANKS_NOT_HELPFUL = "feedback.thanks_not_helpful";
+  public static final String ESCALATION_NO_CHANNEL = "escalation.no_channel";
+  public static final String ESCALATION_PASSED = "escalation.passed";
   public static final String WELCOME = "welcome.greeting";
   public static final String SUGGESTED_PROMPTS = "welcome.suggested_prompts";
   public static final String STATUS_SEARCHING = "status.searching";

@@ -340,6 +340,14 @@ class SlackEventsApiTest {
     // then
     SlackStandIn.Call thanks = slack.await("response_url", c -> c.body().contains("Danke"));
     assertTrue(thanks.body().contains("Danke! Schön, dass es geholfen hat."), thanks.body());
+
+    // when the employee asks to talk to HR
+    requests.form(Map.of("payload", SlackRequests.buttonPress("U0EMP", "C0GENERAL", update.param("ts"), false,
+        AnswerBlocks.TALK_TO_HR, actions(blocks).path("elements").get(2).path("value").asText(),
+        slack.responseUrl("hr-de"))));
+
+    // then the employee is told in German
+    slack.await("response_url", c -> c.body().contains("Ich habe Ihre Frage an HR weitergegeben."));
   }
 
   @Test
