@@ -70,7 +70,7 @@ final class AskCommand implements Callable<Integer> {
   static String plain(Reply reply) {
     StringBuilder out = new StringBuilder();
     reply.notices().forEach(n -> out.append("Note: ").append(n).append('\n'));
-    reply.approval().ifPresent(a -> out.append("✔ ").append(a.label()).append('\n'));
+    reply.approval().ifPresent(a -> out.append("✔ ").append(a.label(reply.language())).append('\n'));
     out.append(reply.text()).append('\n');
     if (!reply.citations().isEmpty()) {
       out.append("\nSources:\n");

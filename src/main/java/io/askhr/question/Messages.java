@@ -33,12 +33,19 @@ public final class Messages {
   public static final String LABEL_SOURCES = "label.sources";
   public static final String LABEL_APPROVED_BY_HR = "label.approved_by_hr";
   public static final String LABEL_AI_GENERATED = "label.ai_generated";
+  public static final String LABEL_EFFECTIVE = "label.effective";
+  public static final String LABEL_PAGE = "label.page";
+  public static final String ANSWER_SHORTENED_SEE_SOURCES = "answer.shortened_see_sources";
   public static final String THANKS_HELPFUL = "feedback.thanks_helpful";
   public static final String THANKS_NOT_HELPFUL = "feedback.thanks_not_helpful";
+  public static final String ESCALATION_NO_CHANNEL = "escalation.no_channel";
+  public static final String ESCALATION_PASSED = "escalation.passed";
   public static final String WELCOME = "welcome.greeting";
   public static final String SUGGESTED_PROMPTS = "welcome.suggested_prompts";
   public static final String STATUS_SEARCHING = "status.searching";
   public static final String STATUS_CHECKING = "status.checking";
+  /** Teams' informative update opening a streamed answer: a sentence of its own, unlike Slack's status line. */
+  public static final String STREAM_SEARCHING = "stream.searching";
 
   private final Locale language;
   private final ResourceBundle bundle;

@@ -53,9 +53,14 @@ public record Reply(
   /** Who approved an HR-written answer and when, for adapters to label it "Approved by HR". */
   public record Approval(String owner, LocalDate effective) {
 
-    /** The label every adapter shows, e.g. "Approved by HR · People Policy team · 2026-03-01". */
+    /** The label in English, e.g. "Approved by HR · People Policy team · 2026-03-01". */
     public String label() {
-      return "Approved by HR · " + owner + " · " + effective;
+      return label(Locale.ENGLISH);
+    }
+
+    /** The label every adapter shows, in the reply's language: "Von HR freigegeben · People team · 2026-03-01". */
+    public String label(Locale language) {
+      return Messages.of(language).get(Messages.LABEL_APPROVED_BY_HR) + " · " + owner + " · " + effective;
     }
   }
 

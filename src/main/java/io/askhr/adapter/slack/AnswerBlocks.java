@@ -10,11 +10,17 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import io.askhr.question.Citation;
+import io.askhr.question.Messages;
 import io.askhr.question.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Renders a {@link Reply} as a Block Kit message: the answer, its sources and the feedback and HR buttons. */
+/**
+ * Renders a {@link Reply} as a Block Kit message: the answer, its sources and the feedback and HR buttons, every fixed
+ * label in the reply's language.
+ */
 final class AnswerBlocks {
 
   static final String HELPFUL = "askhr_helpful";
@@ -41,12 +47,13 @@ final class AnswerBlocks {
   static List<LayoutBlock> answer(Reply reply, String answerId, String question, boolean shareable) {
     List<LayoutBlock> tail = tail(reply, answerId, question, shareable);
     List<LayoutBlock> blocks = new ArrayList<>();
+    String shortened = Messages.of(reply.language()).get(Messages.ANSWER_SHORTENED_SEE_SOURCES);
     List<String> chunks = split(SlackMarkup.toMrkdwn(reply.text()), MAX_SECTION_CHARS);
     int room = MAX_BLOCKS - tail.size();
     for (int i = 0; i < chunks.size() && i < room; i++) {
       String chunk = chunks.get(i);
       if (i == room - 1 && chunks.size() > room) {
-        chunk = chunk.substring(0, Math.min(chunk.length(), MAX_SECTION_CHARS - 40)) + "… (shortened; see the sources)";
+        chunk = chunk.substring(0, Math.min(chunk.length(), MAX_SECTION_CHARS - 100)) + shortened;
       }
       String text = chunk;
       blocks.add(section(s -> s.text(markdownText(text))));
@@ -61,45 +68,56 @@ final class AnswerBlocks {
    */
   static List<LayoutBlock> tail(Reply reply, String answerId, String question, boolean shareable) {
     List<LayoutBlock> tail = new ArrayList<>();
+    Messages messages = Messages.of(reply.language());
     reply.approval().ifPresent(a -> tail.add(context(c -> c.elements(List.of(markdownText(
-        "✅ *" + SlackMarkup.escape(a.label()) + "*"))))));
+        "✅ *" + SlackMarkup.escape(a.label(reply.language())) + "*"))))));
     if (!reply.notices().isEmpty()) {
       tail.add(context(c -> c.elements(List.of(markdownText(SlackMarkup.escape(String.join(" ", reply.notices())))))));
     }
     if (!reply.citations().isEmpty()) {
-      tail.add(context(c -> c.elements(List.of(markdownText(sources(reply.citations()))))));
+      tail.add(context(c -> c.elements(List.of(markdownText(sources(reply.citations(), messages))))));
     }
     if (reply.isAnswer()) {
-      tail.add(actions(a -> a.blockId("askhr_answer_actions").elements(buttons(reply, answerId, question,
-          shareable))));
+      tail.add(actions(a -> a.blockId("askhr_answer_actions").elements(buttons(reply, messages, answerId,
+          question, shareable))));
     }
     return tail;
   }
 
-  private static List<BlockElement> buttons(Reply reply, String answerId, String question, boolean shareable) {
+  private static List<BlockElement> buttons(Reply reply, Messages messages, String answerId, String question,
+      boolean shareable) {
     List<BlockElement> buttons = new ArrayList<>();
-    buttons.add(button(b -> b.actionId(HELPFUL).text(plainText("👍 Helpful")).value(answerId)));
-    buttons.add(button(b -> b.actionId(NOT_HELPFUL).text(plainText("👎 Not helpful")).value(answerId)));
+    buttons.add(button(b -> b.actionId(HELPFUL).text(plainText(messages.get(Messages.BUTTON_HELPFUL)))
+        .value(answerId)));
+    buttons.add(button(b -> b.actionId(NOT_HELPFUL).text(plainText(messages.get(Messages.BUTTON_NOT_HELPFUL)))
+        .value(answerId)));
     String escalation = answerId + "\n" + question.substring(0, Math.min(question.length(), MAX_QUESTION_IN_BUTTON));
     boolean prominent = reply.has(Reply.Flag.ESCALATION_SUGGESTED) || reply.has(Reply.Flag.SENSITIVE)
         || reply.has(Reply.Flag.NOT_COVERED);
-    buttons.add(button(b -> b.actionId(TALK_TO_HR).text(plainText("Talk to HR")).value(escalation)
+    buttons.add(button(b -> b.actionId(TALK_TO_HR).text(plainText(messages.get(Messages.BUTTON_TALK_TO_HR)))
+        .value(escalation)
         .style(prominent ? "primary" : null)));
     if (shareable) {
-      buttons.add(button(b -> b.actionId(SHARE).text(plainText("Share in channel")).value(answerId)));
+      buttons.add(button(b -> b.actionId(SHARE).text(plainText(messages.get(Messages.BUTTON_SHARE)))
+          .value(answerId)));
     }
     return buttons;
   }
 
   /** One line per citation: number, title (linked when the document has a URL), section or page, effective date. */
   static String sources(List<Citation> citations) {
-    StringBuilder text = new StringBuilder("*Sources*");
+    return sources(citations, Messages.of(Locale.ENGLISH));
+  }
+
+  /** The source lines with their heading, page and date labels in the reply's language. */
+  static String sources(List<Citation> citations, Messages messages) {
+    StringBuilder text = new StringBuilder("*" + SlackMarkup.escape(messages.get(Messages.LABEL_SOURCES)) + "*");
     for (Citation c : citations) {
       String title = SlackMarkup.escape(c.title());
       String line = "\n[" + c.number() + "] " + c.link().map(u -> SlackMarkup.link(u, title)).orElse(title)
           + (c.section().isBlank() ? "" : " › " + SlackMarkup.escape(c.section()))
-          + (c.page() > 0 ? ", p. " + c.page() : "")
-          + c.effective().map(d -> " · effective " + d).orElse("");
+          + (c.page() > 0 ? ", " + messages.get(Messages.LABEL_PAGE, Map.of("page", c.page())) : "")
+          + c.effective().map(d -> " · " + messages.get(Messages.LABEL_EFFECTIVE, Map.of("date", d))).orElse("");
       if (text.length() + line.length() > MAX_SECTION_CHARS) {
         break;
       }

@@ -7,6 +7,8 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.assistant.AssistantThreadContext;
 import com.slack.api.model.assistant.SuggestedPrompt;
 import com.slack.api.model.event.MessageEvent;
+import io.askhr.question.LanguageDetector;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -67,10 +69,10 @@ final class AssistantPane {
 
   private void greet(EventContext ctx) {
     try {
-      var said = ctx.say(SlackTexts.GREETING);
+      var said = ctx.say(SlackTexts.greeting());
       SlackCallFailedException.check("chat.postMessage", said.isOk(), said.getError());
       var set = ctx.setSuggestedPrompts(prompts.current().stream()
-          .map(p -> new SuggestedPrompt(p.title(), p.message())).toList(), SlackTexts.PROMPTS_TITLE);
+          .map(p -> new SuggestedPrompt(p.title(), p.message())).toList(), SlackTexts.promptsTitle());
       SlackCallFailedException.check("assistant.threads.setSuggestedPrompts", set.isOk(), set.getError());
     } catch (Exception e) {
       log.warn("Greeting a new assistant thread failed ({})", e.getClass().getSimpleName());
@@ -85,9 +87,11 @@ final class AssistantPane {
     String key = QuestionListeners.conversationKey(event.getChannel(), event.getThreadTs());
     // The thread is named after its first question; the title is set with the status, off this thread.
     Optional<String> title = answerer.knows(key) ? Optional.empty() : Optional.of(title(text));
+    // The status line is shown before the answer flow has told the language; detected here for it alone.
+    Locale language = LanguageDetector.shared().detect(text);
     answerer.submit(new SlackAnswerer.Ask(ctx.getTeamId(), event.getUser(), text, key),
         new AssistantThreadDelivery(client, event.getChannel(), event.getThreadTs(), event.getUser(),
-            ctx.getTeamId(), title));
+            ctx.getTeamId(), title, language));
   }
 
   /** A thread title for the pane's history: the question on one line, shortened. */

@@ -3,6 +3,7 @@ package io.askhr.adapter.slack;
 import com.slack.api.methods.MethodsClient;
 import io.askhr.question.AnswerStream;
 import io.askhr.question.Reply;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ final class AssistantThreadDelivery implements Delivery, AnswerStream {
   private final String threadTs;
   private final String userId;
   private final String teamId;
+  /** The question's language, for the status lines (the reply brings its own). */
+  private final Locale language;
   /** The thread's title, until it is set. */
   private Optional<String> title;
   /** The raw answer text shown so far, to check that the final reply continues it. */
@@ -32,9 +35,13 @@ final class AssistantThreadDelivery implements Delivery, AnswerStream {
   private String streamTs;
   private boolean broken;
 
-  /** @param title the thread's title, for its first question; empty for follow-ups */
+  /**
+   * @param title the thread's title, for its first question; empty for follow-ups
+   * @param language the question's language, for the status lines
+   */
   AssistantThreadDelivery(MethodsClient client, String channel, String threadTs, String userId, String teamId,
-      Optional<String> title) {
+      Optional<String> title, Locale language) {
+    this.language = language;
     this.title = title;
     this.client = client;
     this.channel = channel;
@@ -60,10 +67,10 @@ final class AssistantThreadDelivery implements Delivery, AnswerStream {
     title = Optional.empty();
     if (stage == Stage.SEARCHING && !searching && !checking) {
       searching = true;
-      status(SlackTexts.STATUS_SEARCHING);
+      status(SlackTexts.searching(language));
     } else if (stage == Stage.CHECKING_SOURCES && !checking) {
       checking = true;
-      status(SlackTexts.STATUS_CHECKING);
+      status(SlackTexts.checking(language));
     }
   }
 

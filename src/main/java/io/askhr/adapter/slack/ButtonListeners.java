@@ -17,6 +17,7 @@ import com.slack.api.model.block.LayoutBlock;
 import io.askhr.insight.Escalation;
 import io.askhr.insight.Feedback;
 import io.askhr.insight.InsightStore;
+import io.askhr.question.Messages;
 import io.askhr.question.RecentAnswers;
 import io.askhr.question.Platform;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -92,8 +95,10 @@ final class ButtonListeners {
     } catch (RuntimeException e) {
       log.warn("Could not store feedback ({})", e.getClass().getSimpleName());
     }
-    tellPrivately(ctx, helpful ? "Thanks! Glad that helped." : "Thanks for telling us. HR reviews answers that did"
-        + " not help, to improve the policies. If you still need an answer, press *Talk to HR*.");
+    // Thanked in the answer's language while it is remembered, else in English.
+    Messages messages = Messages.of(recent.get(answerId).map(a -> a.reply().language()).orElse(Locale.ENGLISH));
+    String thanks = messages.get(helpful ? Messages.THANKS_HELPFUL : Messages.THANKS_NOT_HELPFUL);
+    tellPrivately(ctx, SlackMarkup.escape(thanks));
   }
 
   private void share(BlockActionPayload payload, ActionContext ctx) throws Exception {
@@ -115,13 +120,15 @@ final class ButtonListeners {
   }
 
   private void escalate(BlockActionPayload payload, ActionContext ctx) throws Exception {
-    if (hrChannel.isEmpty()) {
-      tellPrivately(ctx, "To talk to someone in HR, contact " + hrContact + ".");
-      return;
-    }
     String value = payload.getActions().get(0).getValue();
     String answerId = AnswerBlocks.answerIdOf(value);
     Optional<RecentAnswers.Answered> answered = recent.get(answerId);
+    Messages messages = Messages.of(answered.map(a -> a.reply().language()).orElse(Locale.ENGLISH));
+    if (hrChannel.isEmpty()) {
+      tellPrivately(ctx, SlackMarkup.escape(messages.get(Messages.ESCALATION_NO_CHANNEL,
+          Map.of("hr_contact", hrContact))));
+      return;
+    }
     String question = answered.map(RecentAnswers.Answered::question).orElse(AnswerBlocks.questionOf(value));
     String answer = answered.map(a -> a.reply().text()).orElse("(the answer is no longer in memory)");
     String employee = payload.getUser().getId();
@@ -137,8 +144,7 @@ final class ButtonListeners {
     } catch (RuntimeException e) {
       log.warn("Could not store the escalation ({})", e.getClass().getSimpleName());
     }
-    tellPrivately(ctx, "I've passed your question to HR. Someone will get back to you, and I'll let you know here"
-        + " when they mark it resolved.");
+    tellPrivately(ctx, SlackMarkup.escape(messages.get(Messages.ESCALATION_PASSED)));
   }
 
   private static List<LayoutBlock> escalationBlocks(String employee, String question, String answer, String link,

@@ -1,18 +1,32 @@
 package io.askhr.adapter.slack;
 
+import io.askhr.question.Messages;
+import java.util.Locale;
+
 /**
- * The fixed texts of Slack's assistant pane and streamed answers, in one place so that message bundles (one per
- * language) can replace them.
+ * The fixed texts of Slack's assistant pane and streamed answers, from the message bundles: in the reply's language
+ * once there is a question, in English for the greeting (a new thread carries no text to tell the language from).
  */
 final class SlackTexts {
 
-  static final String GREETING = "Hi! I answer questions about our HR policies and cite the policy each answer"
-      + " comes from. What would you like to know?";
-  static final String PROMPTS_TITLE = "Popular questions";
-  static final String STATUS_SEARCHING = "is searching our policies…";
-  static final String STATUS_CHECKING = "is checking sources…";
   /** Slack shows at most this many characters of a thread title in the history list. */
   static final int TITLE_CHARS = 80;
 
   private SlackTexts() {}
+
+  static String greeting() {
+    return Messages.of(Locale.ENGLISH).get(Messages.WELCOME);
+  }
+
+  static String promptsTitle() {
+    return Messages.of(Locale.ENGLISH).get(Messages.SUGGESTED_PROMPTS);
+  }
+
+  static String searching(Locale language) {
+    return Messages.of(language).get(Messages.STATUS_SEARCHING);
+  }
+
+  static String checking(Locale language) {
+    return Messages.of(language).get(Messages.STATUS_CHECKING);
+  }
 }

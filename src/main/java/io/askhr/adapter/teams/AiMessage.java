@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.askhr.question.Citation;
+import io.askhr.question.Messages;
 import io.askhr.question.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Teams' AI message entity: the "AI generated" label and one citation per source, which Teams shows as numbered
@@ -49,22 +51,22 @@ final class AiMessage {
         appearance.put("abstract", cut(c.snippet(), MAX_ABSTRACT));
         c.url().ifPresent(url -> appearance.put("url", url));
         ArrayNode keywords = appearance.putArray("keywords");
-        keywords(c).forEach(keywords::add);
+        keywords(c, Messages.of(reply.language())).forEach(keywords::add);
       }
     }
     return entity;
   }
 
-  /** The section, the page and the effective date, as Teams' short keyword chips. */
-  static List<String> keywords(Citation c) {
+  /** The section, the page and the effective date, as Teams' short keyword chips, in the reply's language. */
+  static List<String> keywords(Citation c, Messages messages) {
     List<String> keywords = new ArrayList<>();
     if (!c.section().isBlank()) {
       keywords.add(cut(c.section(), MAX_KEYWORD));
     }
     if (c.page() > 0) {
-      keywords.add("p. " + c.page());
+      keywords.add(messages.get(Messages.LABEL_PAGE, Map.of("page", c.page())));
     }
-    c.effective().ifPresent(d -> keywords.add("effective " + d));
+    c.effective().ifPresent(d -> keywords.add(messages.get(Messages.LABEL_EFFECTIVE, Map.of("date", d))));
     return keywords.subList(0, Math.min(MAX_KEYWORDS, keywords.size()));
   }
 

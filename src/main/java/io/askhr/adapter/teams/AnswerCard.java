@@ -5,11 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.askhr.insight.Escalation;
 import io.askhr.question.Citation;
+import io.askhr.question.Messages;
 import io.askhr.question.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Adaptive Cards for Teams: an answer with its sources and actions, and the cards HR sees for an escalation. */
+/**
+ * Adaptive Cards for Teams: an answer with its sources and actions (labels in the reply's language), and the cards HR
+ * sees for an escalation.
+ */
 final class AnswerCard {
 
   static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -33,17 +39,18 @@ final class AnswerCard {
    */
   static ObjectNode answer(String answerId, Reply reply, boolean feedbackButtons, boolean hrButton,
       List<String> status) {
+    Messages messages = Messages.of(reply.language());
     ObjectNode card = card();
     ArrayNode body = card.putArray("body");
-    reply.approval().ifPresent(a -> body.add(text("✅ " + a.label()).put("weight", "Bolder").put("color", "Good")
-        .put("size", "Small")));
+    reply.approval().ifPresent(a -> body.add(text("✅ " + a.label(reply.language())).put("weight", "Bolder")
+        .put("color", "Good").put("size", "Small")));
     body.add(text(reply.text()));
     reply.notices().forEach(notice -> body.add(text(notice).put("isSubtle", true).put("size", "Small")));
     if (!reply.citations().isEmpty()) {
-      body.add(text("Sources").put("weight", "Bolder").put("separator", true));
+      body.add(text(messages.get(Messages.LABEL_SOURCES)).put("weight", "Bolder").put("separator", true));
       List<ObjectNode> links = new ArrayList<>();
       for (Citation c : reply.citations()) {
-        body.add(text(source(c)).put("size", "Small").put("spacing", "Small"));
+        body.add(text(source(c, messages)).put("size", "Small").put("spacing", "Small"));
         c.link().ifPresent(url -> links.add(openUrl("Open [" + c.number() + "] " + c.title(), url)));
       }
       if (!links.isEmpty()) {
@@ -54,11 +61,11 @@ final class AnswerCard {
     status.forEach(line -> body.add(text(line).put("weight", "Bolder").put("separator", true)));
     ArrayNode actions = card.putArray("actions");
     if (feedbackButtons) {
-      actions.add(submit("👍 Helpful", HELPFUL, "answerId", answerId));
-      actions.add(submit("👎 Not helpful", NOT_HELPFUL, "answerId", answerId));
+      actions.add(submit(messages.get(Messages.BUTTON_HELPFUL), HELPFUL, "answerId", answerId));
+      actions.add(submit(messages.get(Messages.BUTTON_NOT_HELPFUL), NOT_HELPFUL, "answerId", answerId));
     }
     if (hrButton) {
-      ObjectNode talk = submit("Talk to HR", TALK_TO_HR, "answerId", answerId);
+      ObjectNode talk = submit(messages.get(Messages.BUTTON_TALK_TO_HR), TALK_TO_HR, "answerId", answerId);
       if (reply.has(Reply.Flag.ESCALATION_SUGGESTED)) {
         // sensitive or uncovered: make the human route the prominent one
         talk.put("style", "positive");
@@ -77,7 +84,8 @@ final class AnswerCard {
     ArrayNode body = card.putArray("body");
     reply.notices().forEach(notice -> body.add(text(notice).put("isSubtle", true).put("size", "Small")));
     ArrayNode actions = card.putArray("actions");
-    ObjectNode talk = submit("Talk to HR", TALK_TO_HR, "answerId", answerId);
+    ObjectNode talk = submit(Messages.of(reply.language()).get(Messages.BUTTON_TALK_TO_HR), TALK_TO_HR, "answerId",
+        answerId);
     if (reply.has(Reply.Flag.ESCALATION_SUGGESTED)) {
       talk.put("style", "positive");
     }
@@ -85,16 +93,22 @@ final class AnswerCard {
     return card;
   }
 
-  /** One source line: {@code [1] Title — Section · p. 3 · effective 2026-01-01}. */
+  /** One source line in English: {@code [1] Title — Section · p. 3 · effective 2026-01-01}. */
   static String source(Citation c) {
+    return source(c, Messages.of(Locale.ENGLISH));
+  }
+
+  /** One source line, its page and date labels in the reply's language. */
+  static String source(Citation c, Messages messages) {
     StringBuilder line = new StringBuilder("[" + c.number() + "] " + c.title());
     if (!c.section().isBlank()) {
       line.append(" — ").append(c.section());
     }
     if (c.page() > 0) {
-      line.append(" · p. ").append(c.page());
+      line.append(" · ").append(messages.get(Messages.LABEL_PAGE, Map.of("page", c.page())));
     }
-    c.effective().ifPresent(date -> line.append(" · effective ").append(date));
+    c.effective().ifPresent(date -> line.append(" · ").append(messages.get(Messages.LABEL_EFFECTIVE,
+        Map.of("date", date))));
     return line.toString();
   }
 

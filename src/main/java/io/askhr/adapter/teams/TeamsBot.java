@@ -254,8 +254,7 @@ final class TeamsBot extends ActivityHandler {
       case AnswerCard.HELPFUL, AnswerCard.NOT_HELPFUL -> {
         boolean helpful = action.equals(AnswerCard.HELPFUL);
         store.recordFeedback(new Feedback(answerId, Platform.TEAMS, asker.id(), helpful, Instant.now()));
-        String line = helpful ? "Thanks for your feedback: 👍 Helpful." : "Thanks for your feedback: 👎 Not helpful."
-            + " HR reviews these answers to improve the policies.";
+        String line = TeamsTexts.thanks(answered.map(RecentAnswers.Answered::reply), helpful);
         return redraw(answerId, answered, state.withFeedback(line), line);
       }
       case AnswerCard.TALK_TO_HR -> {

@@ -9,8 +9,10 @@ import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 import io.askhr.question.AnswerStream;
+import io.askhr.question.LanguageDetector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +47,9 @@ final class TeamsStream implements AnswerStream {
       return;
     }
     opened = true;
-    ResourceResponse sent = send(update(TeamsTexts.SEARCHING, "informative"));
+    // The answer flow has not told the language yet: the question's own, detected here for this one line.
+    Locale language = LanguageDetector.shared().detect(TeamsBot.questionText(turn.getActivity()));
+    ResourceResponse sent = send(update(TeamsTexts.searching(language), "informative"));
     if (sent != null && sent.getId() != null) {
       streamId = sent.getId();
     } else {

@@ -1,12 +1,26 @@
 package io.askhr.adapter.teams;
 
-/** The fixed texts of Teams' AI messages and streams, in one place so that message bundles can replace them. */
+import io.askhr.question.Messages;
+import io.askhr.question.Reply;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The fixed texts of Teams' streams and card updates, from the message bundles in the employee's language. */
 final class TeamsTexts {
 
-  /** The informative update that opens a streamed answer. */
-  static final String SEARCHING = "Searching our policies…";
-  static final String CHECKING = "Checking sources…";
-  static final String FEEDBACK_THANKS = "Thanks for your feedback.";
-
   private TeamsTexts() {}
+
+  /** The informative update that opens a streamed answer. */
+  static String searching(Locale language) {
+    return Messages.of(language).get(Messages.STREAM_SEARCHING);
+  }
+
+  /**
+   * The line shown on the answer's card once the employee pressed 👍 or 👎: in the answer's language while it is
+   * remembered, else in English.
+   */
+  static String thanks(Optional<Reply> answer, boolean helpful) {
+    Locale language = answer.map(Reply::language).orElse(Locale.ENGLISH);
+    return Messages.of(language).get(helpful ? Messages.THANKS_HELPFUL : Messages.THANKS_NOT_HELPFUL);
+  }
 }

@@ -41,7 +41,7 @@ public record ReplyView(
         reply.confidence(),
         reply.citations().stream().map(ReplyView::citation).toList(),
         reply.notices(),
-        reply.approval().map(Reply.Approval::label).orElse(null),
+        reply.approval().map(a -> a.label(reply.language())).orElse(null),
         reply.language().toLanguageTag());
   }
 

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.element.ButtonElement;
 import io.askhr.question.Citation;
+import io.askhr.question.Messages;
 import io.askhr.question.Reply;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +21,26 @@ class AnswerBlocksTest {
 
   private static List<SectionBlock> sections(List<LayoutBlock> blocks) {
     return blocks.stream().filter(SectionBlock.class::isInstance).map(SectionBlock.class::cast).toList();
+  }
+
+  @Test
+  void shouldLabelAGermanReplysButtonsAndSourcesInGerman() {
+    // given
+    Reply english = SlackEventsApiTest.answer("x");
+    Reply reply = new Reply("Sie erhalten 25 Tage [1].", english.citations(), 0.7, Set.of(), Reply.Mode.EXTRACTIVE,
+        List.of(), Locale.GERMAN);
+
+    // when
+    List<LayoutBlock> blocks = AnswerBlocks.answer(reply, "a1", "q", true);
+
+    // then
+    ActionsBlock actions = (ActionsBlock) blocks.get(blocks.size() - 1);
+    assertEquals(List.of("👍 Hilfreich", "👎 Nicht hilfreich", "Mit HR sprechen", "Im Kanal teilen"),
+        actions.getElements().stream().map(e -> ((ButtonElement) e).getText()
+            .getText()).toList());
+    String sources = AnswerBlocks.sources(reply.citations(), Messages.of(Locale.GERMAN));
+    assertTrue(sources.startsWith("*Quellen*\n[1] "), sources);
+    assertTrue(sources.endsWith(" · gültig ab 2026-01-01"), sources);
   }
 
   @Test

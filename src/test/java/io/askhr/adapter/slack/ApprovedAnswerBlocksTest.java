@@ -9,6 +9,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.askhr.question.Reply;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,21 @@ class ApprovedAnswerBlocksTest {
 
     // then
     assertTrue(contexts(blocks).contains("✅ *Approved by HR · Workforce Committee · 2026-11-01*"),
+        contexts(blocks).toString());
+  }
+
+  @Test
+  void shouldLabelAGermanApprovedAnswerInGermanWithItsOwnerAndDate() {
+    // given
+    Reply reply = new Reply("Sie können intern wechseln.", List.of(), 1.0, Set.of(), Reply.Mode.EXTRACTIVE,
+        List.of(), Optional.of(new Reply.Approval("Workforce Committee", LocalDate.parse("2026-11-01"))),
+        Locale.GERMAN);
+
+    // when
+    List<LayoutBlock> blocks = AnswerBlocks.answer(reply, "a1", "q", false);
+
+    // then
+    assertTrue(contexts(blocks).contains("✅ *Von HR freigegeben · Workforce Committee · 2026-11-01*"),
         contexts(blocks).toString());
   }
 

@@ -91,13 +91,32 @@ class SlackAssistantTest {
     SlackStandIn.Call prompts = slack.await("assistant.threads.setSuggestedPrompts", c -> true);
     assertEquals(DM, prompts.param("channel_id"));
     assertEquals(THREAD, prompts.param("thread_ts"));
-    assertEquals("Popular questions", prompts.param("title"));
+    assertEquals("Here are a few things people often ask:", prompts.param("title"));
     JsonNode list = json.readTree(prompts.param("prompts"));
     assertEquals(2, list.size());
     assertEquals("How many days of annual leave do I get?", list.get(0).path("message").asText());
     SlackStandIn.Call greeting = slack.calls("chat.postMessage").get(0);
     assertEquals(THREAD, greeting.param("thread_ts"));
-    assertEquals(SlackTexts.GREETING, greeting.param("text"));
+    assertEquals(SlackTexts.greeting(), greeting.param("text"));
+    assertTrue(greeting.param("text").startsWith("Hi, I'm AskHR."), greeting.param("text"));
+  }
+
+  @Test
+  void shouldShowTheStatusLinesInTheQuestionsLanguage() throws Exception {
+    // given
+    replies = (question, stream) -> {
+      stream.stage(AnswerStream.Stage.SEARCHING);
+      stream.stage(AnswerStream.Stage.CHECKING_SOURCES);
+      return SlackEventsApiTest.answer("Sie erhalten 25 Urlaubstage [1].");
+    };
+
+    // when
+    ask("Ev0DE", "Wie viele Urlaubstage habe ich als Teilzeitkraft im Jahr?");
+
+    // then
+    slack.await("chat.postMessage", c -> c.param("blocks") != null);
+    assertEquals(List.of("durchsucht unsere Richtlinien …", "prüft die Quellen …"),
+        slack.calls("assistant.threads.setStatus").stream().map(c -> c.param("status")).toList());
   }
 
   @Test
@@ -122,7 +141,7 @@ class SlackAssistantTest {
     assertEquals(List.of("assistant.threads.setTitle", "assistant.threads.setStatus", "assistant.threads.setStatus",
         "chat.startStream", "chat.appendStream", "chat.stopStream"), methods);
     assertEquals("How many days of leave do I get?", slack.calls("assistant.threads.setTitle").get(0).param("title"));
-    assertEquals(List.of(SlackTexts.STATUS_SEARCHING, SlackTexts.STATUS_CHECKING),
+    assertEquals(List.of("is searching our policies…", "is checking sources…"),
         slack.calls("assistant.threads.setStatus").stream().map(c -> c.param("status")).toList());
     SlackStandIn.Call started = slack.calls("chat.startStream").get(0);
     assertEquals(DM, started.param("channel"));

@@ -21,7 +21,9 @@ import io.askhr.testing.SlackStandIn;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -308,6 +310,44 @@ class SlackEventsApiTest {
     assertTrue(sharedBody.path("delete_original").asBoolean());
     assertTrue(sharedBody.path("blocks").toString().contains("25 days of leave"));
     assertFalse(sharedBody.path("blocks").toString().contains(AnswerBlocks.HELPFUL));
+  }
+
+  @Test
+  void shouldLabelAGermanAnswerAndThankForItsFeedbackInGerman() throws Exception {
+    // given: the answer flow answered in German
+    replies = q -> new Reply("Vollzeitbeschäftigte erhalten 25 Urlaubstage [1].", answer("x").citations(), 0.7,
+        Set.of(), Reply.Mode.EXTRACTIVE, List.of(), Locale.GERMAN);
+
+    // when
+    SlackStandIn.Call update = mentionAnswered("Ev16de", "U0EMP", "1700000016.000200",
+        "<@U0ASKHR> Wie viele Urlaubstage habe ich?");
+
+    // then: Block Kit with German labels
+    List<JsonNode> blocks = SlackStandIn.blocks(update);
+    List<String> labels = new ArrayList<>();
+    actions(blocks).path("elements").forEach(b -> labels.add(b.path("text").path("text").asText()));
+    assertEquals(List.of("👍 Hilfreich", "👎 Nicht hilfreich", "Mit HR sprechen"), labels);
+    String sources = blocks.get(1).path("elements").get(0).path("text").asText();
+    assertTrue(sources.startsWith("*Quellen*"), sources);
+    assertTrue(sources.contains("gültig ab 2026-01-01"), sources);
+    assertFalse(blocks.toString().contains("Helpful") || sources.contains("effective"), blocks.toString());
+
+    // when the employee presses 👍
+    String answerId = actions(blocks).path("elements").get(0).path("value").asText();
+    requests.form(Map.of("payload", SlackRequests.buttonPress("U0EMP", "C0GENERAL", update.param("ts"), false,
+        AnswerBlocks.HELPFUL, answerId, slack.responseUrl("fb-de"))));
+
+    // then
+    SlackStandIn.Call thanks = slack.await("response_url", c -> c.body().contains("Danke"));
+    assertTrue(thanks.body().contains("Danke! Schön, dass es geholfen hat."), thanks.body());
+
+    // when the employee asks to talk to HR
+    requests.form(Map.of("payload", SlackRequests.buttonPress("U0EMP", "C0GENERAL", update.param("ts"), false,
+        AnswerBlocks.TALK_TO_HR, actions(blocks).path("elements").get(2).path("value").asText(),
+        slack.responseUrl("hr-de"))));
+
+    // then the employee is told in German
+    slack.await("response_url", c -> c.body().contains("Ich habe Ihre Frage an HR weitergegeben."));
   }
 
   @Test

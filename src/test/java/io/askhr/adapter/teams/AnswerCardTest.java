@@ -10,8 +10,11 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Mention;
 import io.askhr.question.Citation;
+import io.askhr.question.Messages;
 import io.askhr.question.Reply;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,33 @@ class AnswerCardTest {
     assertTrue(json.contains("[2] Benefits guide · p. 7"));
     assertTrue(json.contains("Shortened."));
     assertFalse(json.contains("Action.OpenUrl"));
+  }
+
+  @Test
+  void shouldLabelAGermanReplyInGermanOnTheCardAndInTheAiMessage() {
+    // given
+    Citation dated = new Citation(1, "leave/bereavement.md", "Sonderurlaub", "", 3,
+        Optional.of(LocalDate.of(2026, 1, 1)), Optional.empty(), "fünf Tage");
+    Reply reply = new Reply("Sie erhalten fünf Tage [1].", List.of(dated), 0.8, Set.of(), Reply.Mode.EXTRACTIVE,
+        List.of(), Locale.GERMAN);
+
+    // when
+    ObjectNode card = AnswerCard.answer("a1", reply, true, true, List.of());
+    Activity chat = AnswerMessage.of("a1", reply, true);
+    Activity channel = AnswerMessage.of("a1", reply, false);
+
+    // then: the card in a channel
+    assertEquals(List.of("👍 Hilfreich", "👎 Nicht hilfreich", "Mit HR sprechen"),
+        card.path("actions").findValuesAsText("title"));
+    assertEquals(card, channel.getAttachments().get(0).getContent());
+    assertTrue(card.toString().contains("\"Quellen\""), card.toString());
+    assertTrue(card.toString().contains("[1] Sonderurlaub · S. 3 · gültig ab 2026-01-01"), card.toString());
+    assertFalse(card.toString().contains("Helpful") || card.toString().contains("Sources"), card.toString());
+    // and the AI message in a chat: its follow-up card and its citation chips
+    ObjectNode followUp = (ObjectNode) chat.getAttachments().get(0).getContent();
+    assertEquals(List.of("Mit HR sprechen"), followUp.path("actions").findValuesAsText("title"));
+    assertEquals(List.of("S. 3", "gültig ab 2026-01-01"), AiMessage.keywords(dated, Messages.of(Locale.GERMAN)));
+    assertTrue(AiMessage.entity(reply, true).toString().contains("gültig ab 2026-01-01"));
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,10 +49,12 @@ class TeamsWebhookTest {
       throw new IllegalStateException("index unavailable");
     }
     Set<Reply.Flag> flags = question.text().contains("grievance") ? Set.of(Reply.Flag.SENSITIVE) : Set.of();
+    // a question in German gets a German reply, as the answer flow would give
+    Locale language = question.text().contains("Sonderurlaub") ? Locale.GERMAN : Locale.ENGLISH;
     return new Reply("You get five days [1].", List.of(new Citation(1, "leave/bereavement.md", "Compassionate leave",
         "When a close relative dies", 0, Optional.of(LocalDate.of(2026, 1, 1)),
         Optional.of("https://intranet.example/leave"), "up to five days")), 0.8, flags, Reply.Mode.EXTRACTIVE,
-        List.of());
+        List.of(), language);
   };
   MicrosoftStandIn microsoft;
   WebServer server;
@@ -174,6 +177,37 @@ class TeamsWebhookTest {
     assertEquals(1, store.answers().size());
     assertEquals("teams:tenant-1:aad-dana", store.answers().get(0).askerId());
     assertEquals("How much compassionate leave?", asked.get(0).text());
+  }
+
+  @Test
+  void shouldAnswerAGermanQuestionWithGermanLabelsInAChatAndInAChannel() throws Exception {
+    // when: the same German question in a personal chat and in a channel thread
+    post(message("a:personal-de", "personal", "Wie viele Tage Sonderurlaub bekomme ich im Trauerfall?"));
+    List<MicrosoftStandIn.Call> chat = microsoft.await(c -> true, 2);
+    String thread = "19:general@thread.tacv2;messageid=1700000000042";
+    post(message(thread, "channel", "Wie viele Tage Sonderurlaub bekomme ich im Trauerfall?"));
+    MicrosoftStandIn.Call channel = microsoft.await(c -> isCard(c)
+        && c.path().startsWith("/v3/conversations/" + thread), 1).get(0);
+
+    // then: the stream opens in German, and the AI message's card and citation chips are German
+    assertEquals("Ich durchsuche unsere Richtlinien …", chat.get(0).body().path("text").asText());
+    assertEquals(List.of("Mit HR sprechen"), card(chat.get(1)).path("actions").findValuesAsText("title"));
+    assertEquals("[\"When a close relative dies\",\"gültig ab 2026-01-01\"]",
+        aiEntity(chat.get(1)).path("citation").path(0).path("appearance").path("keywords").toString());
+    // and the channel's Adaptive Card has German buttons and source labels
+    assertEquals(List.of("👍 Hilfreich", "👎 Nicht hilfreich", "Mit HR sprechen"),
+        card(channel).path("actions").findValuesAsText("title"));
+    String text = card(channel).toString();
+    assertTrue(text.contains("\"Quellen\""), text);
+    assertTrue(text.contains("[1] Compassionate leave — When a close relative dies · gültig ab 2026-01-01"), text);
+
+    // when the employee presses 👍 on the channel card
+    JsonNode helpful = card(channel).path("actions").path(0).path("data");
+    post(submit(thread, "activity-card-de", helpful));
+
+    // then the card is redrawn with German thanks
+    MicrosoftStandIn.Call update = microsoft.await(c -> c.method().equals("PUT"), 1).get(0);
+    assertTrue(card(update).toString().contains("Danke! Schön, dass es geholfen hat."), card(update).toString());
   }
 
   @Test
@@ -329,7 +363,7 @@ class TeamsWebhookTest {
     MicrosoftStandIn.Call update = microsoft.await(c -> c.method().equals("PUT"), 1).get(0);
     assertEquals("/v3/conversations/" + thread + "/activities/activity-card-1", update.path());
     String redrawn = card(update).toString();
-    assertTrue(redrawn.contains("Thanks for your feedback: 👍 Helpful."), redrawn);
+    assertTrue(redrawn.contains("Thanks! Glad that helped."), redrawn);
     assertEquals(List.of("Talk to HR"), card(update).path("actions").findValuesAsText("title"));
     assertEquals(1, store.feedback().size());
     assertTrue(store.feedback().get(0).helpful());
@@ -462,7 +496,8 @@ class TeamsWebhookTest {
     assertEquals(200, response.statusCode());
     JsonNode body = JSON.readTree(response.body());
     assertEquals("application/vnd.microsoft.card.adaptive", body.path("type").asText());
-    assertTrue(body.path("value").toString().contains("👎 Not helpful"), response.body());
+    assertTrue(body.path("value").toString().contains("Thanks for telling us. HR reviews answers that did not help"),
+        response.body());
     assertFalse(store.feedback().get(0).helpful());
   }
 
