@@ -1,5 +1,6 @@
 package io.askhr.config;
 
+import io.askhr.question.DecisionWeights;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,15 @@ public record EmbeddingSettings(String model, Optional<String> baseUrl, Optional
       case "e5-small" -> 0.85;
       default -> 0.45;
     };
+  }
+
+  /**
+   * The answer / hedge / not-covered rule's coverage weight, agreement bonus and hedge margin for this model, chosen on
+   * the dev halves of both knowledge/ gold sets with {@code eval --answers} (docs/retrieval.md). bge-small has not been
+   * calibrated and takes MiniLM's; a remote model's scale is unknown (set the ANSWER_* settings for it).
+   */
+  public DecisionWeights defaultDecisionWeights() {
+    return !remote() && model.equals("e5-small") ? DecisionWeights.E5_SMALL : DecisionWeights.MINILM;
   }
 
   /** Whether passages are embedded by a remote endpoint rather than in-process. */

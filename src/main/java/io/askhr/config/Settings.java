@@ -1,6 +1,7 @@
 package io.askhr.config;
 
 import io.askhr.question.AnswerSettings;
+import io.askhr.question.DecisionWeights;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,8 @@ public record Settings(
         similarity(env, "RETRIEVAL_CONFIDENT_SIMILARITY", embedding.defaultConfidentSimilarity()),
         positive(parse(env, "MAX_QUESTION_CHARS", "4000", Integer::parseInt, "a whole number such as 4000"),
             "MAX_QUESTION_CHARS"),
-        hrContact);
+        hrContact,
+        decisionWeights(env, embedding.defaultDecisionWeights()));
     long maxFileMb = positive(parse(env, "MAX_FILE_MB", "25", Integer::parseInt, "a whole number of megabytes"),
         "MAX_FILE_MB");
     if (answers.minSimilarity() > answers.confidentSimilarity()) {
@@ -332,6 +334,13 @@ public record Settings(
     } catch (RuntimeException e) {
       throw new ConfigException(name + " must be " + expected + ", got '" + value + "'");
     }
+  }
+
+  /** The answer / hedge / not-covered rule's constants: the model's defaults, each overridable. */
+  private static DecisionWeights decisionWeights(Map<String, String> env, DecisionWeights d) {
+    return new DecisionWeights(similarity(env, "ANSWER_COVERAGE_WEIGHT", d.coverageWeight()),
+        similarity(env, "ANSWER_AGREEMENT_BONUS", d.agreementBonus()),
+        similarity(env, "ANSWER_HEDGE_MARGIN", d.hedgeMargin()));
   }
 
   private static double similarity(Map<String, String> env, String name, double fallback) {

@@ -23,6 +23,9 @@ final class SettingsDescription {
     out.put("RETRIEVAL_TOP_K", String.valueOf(s.answers().topK()));
     out.put("RETRIEVAL_MIN_SIMILARITY", String.valueOf(s.answers().minSimilarity()));
     out.put("RETRIEVAL_CONFIDENT_SIMILARITY", String.valueOf(s.answers().confidentSimilarity()));
+    out.put("ANSWER_COVERAGE_WEIGHT", String.valueOf(s.answers().decision().coverageWeight()));
+    out.put("ANSWER_AGREEMENT_BONUS", String.valueOf(s.answers().decision().agreementBonus()));
+    out.put("ANSWER_HEDGE_MARGIN", String.valueOf(s.answers().decision().hedgeMargin()));
     out.put("MAX_QUESTION_CHARS", String.valueOf(s.answers().maxQuestionChars()));
     out.put("MAX_FILE_MB", String.valueOf(s.maxFileBytes() / 1024 / 1024));
     out.put("RATE_LIMIT_PER_MINUTE", String.valueOf(s.limits().questionsPerMinute()));

@@ -33,17 +33,6 @@ final class AnswerDecision {
   static final int PASSAGES_READ = 3;
   /** BM25 and vectors agree when both rank one passage at least this high. */
   static final int AGREEMENT_RANK = 3;
-  /**
-   * Evidence = similarity + COVERAGE_WEIGHT × coverage + AGREEMENT_BONUS when BM25 and vectors agree. The weights and
-   * the hedge margin were chosen on the dev halves of both knowledge/ gold sets (88 questions, 17 unanswerable) as the
-   * rule that declines no answerable question, declines or hedges at least 90% of unanswerable ones, and hedges the
-   * fewest answerable ones (docs/retrieval.md, "Not covered").
-   */
-  static final double COVERAGE_WEIGHT = 0.5;
-  static final double AGREEMENT_BONUS = 0.1;
-  /** Evidence this far above the "not covered" threshold answers without a hedge. */
-  static final double HEDGE_MARGIN = 0.47;
-
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Set<String> STOP = Set.of(
       "the", "and", "for", "are", "was", "were", "what", "whats", "when", "how", "who", "does", "did", "can", "could",
@@ -56,10 +45,15 @@ final class AnswerDecision {
       "das", "und", "ist", "mein", "meine", "est", "les", "des", "pour", "une");
 
   private final double notCovered;
+  private final DecisionWeights weights;
 
-  /** @param notCovered evidence under this means no policy answers the question (RETRIEVAL_MIN_SIMILARITY) */
-  AnswerDecision(double notCovered) {
+  /**
+   * @param notCovered evidence under this means no policy answers the question (RETRIEVAL_MIN_SIMILARITY)
+   * @param weights the embedding model's coverage weight, agreement bonus and hedge margin
+   */
+  AnswerDecision(double notCovered, DecisionWeights weights) {
     this.notCovered = notCovered;
+    this.weights = weights;
   }
 
   Verdict decide(Signals s) {
@@ -67,11 +61,12 @@ final class AnswerDecision {
     if (evidence < notCovered) {
       return Verdict.NOT_COVERED;
     }
-    return evidence < notCovered + HEDGE_MARGIN ? Verdict.HEDGE : Verdict.ANSWER;
+    return evidence < notCovered + weights.hedgeMargin() ? Verdict.HEDGE : Verdict.ANSWER;
   }
 
-  static double evidence(Signals s) {
-    return s.similarity() + COVERAGE_WEIGHT * s.coverage() + (s.agreement() ? AGREEMENT_BONUS : 0);
+  /** Similarity + coverage weight × coverage + the agreement bonus when BM25 and vectors agree. */
+  double evidence(Signals s) {
+    return s.similarity() + weights.coverageWeight() * s.coverage() + (s.agreement() ? weights.agreementBonus() : 0);
   }
 
   /** The signals of a question and its hits, best first. */

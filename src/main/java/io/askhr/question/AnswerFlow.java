@@ -80,7 +80,7 @@ public final class AnswerFlow implements QuestionHandler {
     this.rewriter = rewriter;
     this.settings = settings;
     this.metrics = metrics;
-    this.decision = new AnswerDecision(settings.minSimilarity());
+    this.decision = new AnswerDecision(settings.minSimilarity(), settings.decision());
   }
 
   @Override

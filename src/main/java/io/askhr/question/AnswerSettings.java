@@ -6,11 +6,19 @@ package io.askhr.question;
  * @param topK passages retrieved and shown to the drafter
  * @param minSimilarity below this evidence (best-hit similarity plus the question's coverage and BM25/vector
  *     agreement, see {@code AnswerDecision}) the policies are taken not to cover the question; the extractive reply
- *     is hedged up to a fixed margin above it (tuned with {@code askhr eval --answers}, see docs/retrieval.md)
+ *     is hedged up to {@code decision.hedgeMargin()} above it (tuned with {@code askhr eval --answers}, see docs/retrieval.md)
  * @param confidentSimilarity the retrieval report's similarity band for "hedged" ({@code askhr eval} without
  *     {@code --answers}); the answer flow itself hedges by the evidence rule
  * @param maxQuestionChars longer messages are cut to this length, with a notice
  * @param hrContact how to reach a human at HR, quoted in "not covered" and sensitive replies
+ * @param decision the evidence weights and hedge margin of the embedding model in use
  */
-public record AnswerSettings(
-    int topK, double minSimilarity, double confidentSimilarity, int maxQuestionChars, String hrContact) {}
+public record AnswerSettings(int topK, double minSimilarity, double confidentSimilarity, int maxQuestionChars,
+    String hrContact, DecisionWeights decision) {
+
+  /** With MiniLM's decision weights, the model the test fixtures index with. */
+  public AnswerSettings(int topK, double minSimilarity, double confidentSimilarity, int maxQuestionChars,
+      String hrContact) {
+    this(topK, minSimilarity, confidentSimilarity, maxQuestionChars, hrContact, DecisionWeights.MINILM);
+  }
+}

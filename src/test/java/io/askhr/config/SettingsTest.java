@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.askhr.question.DecisionWeights;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +38,19 @@ class SettingsTest {
     assertEquals(0.85, from(Map.of("EMBEDDING_MODEL", "E5-Small")).answers().confidentSimilarity());
     assertEquals(0.7, from(Map.of("EMBEDDING_MODEL", "minilm", "RETRIEVAL_MIN_SIMILARITY", "0.7",
         "RETRIEVAL_CONFIDENT_SIMILARITY", "0.8")).answers().minSimilarity());
+  }
+
+  @Test
+  void shouldTakeTheDecisionWeightsOfTheChosenEmbeddingModelEachOverridable() {
+    assertEquals(DecisionWeights.E5_SMALL, from(Map.of()).answers().decision());
+    assertEquals(DecisionWeights.MINILM, from(Map.of("EMBEDDING_MODEL", "minilm")).answers().decision());
+    assertEquals(new DecisionWeights(0.5, 0.15, 0.3),
+        from(Map.of("ANSWER_HEDGE_MARGIN", "0.3")).answers().decision());
+    assertEquals(new DecisionWeights(0.25, 0, 0.47), from(Map.of("EMBEDDING_MODEL", "minilm",
+        "ANSWER_COVERAGE_WEIGHT", "0.25", "ANSWER_AGREEMENT_BONUS", "0")).answers().decision());
+    ConfigException bad = assertThrows(ConfigException.class, () -> from(Map.of("ANSWER_HEDGE_MARGIN", "-0.1")));
+    assertTrue(bad.getMessage().contains("ANSWER_HEDGE_MARGIN"), bad.getMessage());
+    assertThrows(ConfigException.class, () -> from(Map.of("ANSWER_COVERAGE_WEIGHT", "half")));
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class AnswerDecisionTest {
 
-  private final AnswerDecision rule = new AnswerDecision(0.30);
+  private final AnswerDecision rule = new AnswerDecision(0.30, DecisionWeights.MINILM);
+  private final AnswerDecision e5 = new AnswerDecision(0.80, DecisionWeights.E5_SMALL);
 
   private static Hit hit(String heading, String text, double similarity, int lexicalRank, int vectorRank) {
     PolicyPassage p = new PolicyPassage("leave.md#0", "leave.md", "Annual leave", List.of("Annual leave", heading), 0,
@@ -73,5 +74,42 @@ class AnswerDecisionTest {
     assertEquals(AnswerDecision.Verdict.HEDGE, rule.decide(new AnswerDecision.Signals(0.30, 0, false)));
     assertEquals(AnswerDecision.Verdict.NOT_COVERED, rule.decide(new AnswerDecision.Signals(0.2999, 0, false)));
     assertEquals(AnswerDecision.Verdict.ANSWER, rule.decide(new AnswerDecision.Signals(0.77, 0, false)));
+  }
+
+  @Test
+  void shouldKeepMiniLmsWeightsAndGiveE5ItsOwn() {
+    assertEquals(new DecisionWeights(0.5, 0.1, 0.47), DecisionWeights.MINILM);
+    assertEquals(new DecisionWeights(0.5, 0.15, 0.38), DecisionWeights.E5_SMALL);
+    // the same signals weigh differently: 0.6 + 0.5 × 0.4 + 0.1 against + 0.15
+    AnswerDecision.Signals s = new AnswerDecision.Signals(0.6, 0.4, true);
+    assertEquals(0.9, rule.evidence(s), 1e-9);
+    assertEquals(0.95, e5.evidence(s), 1e-9);
+  }
+
+  @Test
+  void shouldPlaceE5sBandWhereItsCompressedSimilaritiesFall() {
+    // e5-small similarities sit at 0.75-0.92: not covered under 0.80, hedged under 0.80 + 0.38 = 1.18
+    assertEquals(AnswerDecision.Verdict.NOT_COVERED, e5.decide(new AnswerDecision.Signals(0.7999, 0, false)));
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.80, 0, false)));
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(1.1799, 0, false)));
+    assertEquals(AnswerDecision.Verdict.ANSWER, e5.decide(new AnswerDecision.Signals(1.1801, 0, false)));
+  }
+
+  @Test
+  void shouldTellE5sDevCasesApart() {
+    // signals measured with e5-small on dev questions (docs/retrieval.md):
+    // a request for a script, no content word found: 0.793, declined
+    assertEquals(AnswerDecision.Verdict.NOT_COVERED, e5.decide(new AnswerDecision.Signals(0.793, 0, false)));
+    // an answerable French question whose words the English passages lack: 0.804, hedged rather than declined
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.804, 0, false)));
+    // an unanswerable question with two thirds of its words on a near topic: 0.843 + 0.335 = 1.178, hedged
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.843, 0.67, false)));
+    // an answerable one whose passages hold its words and agree: 0.881 + 0.43 + 0.15 = 1.461, answered
+    assertEquals(AnswerDecision.Verdict.ANSWER, e5.decide(new AnswerDecision.Signals(0.881, 0.86, true)));
+    // 0.831 + 0.35 = 1.181: answered with e5's margin, still hedged with MiniLM's 0.47 (the band that hedged half of
+    // the answerable questions once e5 became the default)
+    assertEquals(AnswerDecision.Verdict.ANSWER, e5.decide(new AnswerDecision.Signals(0.831, 0.70, false)));
+    assertEquals(AnswerDecision.Verdict.HEDGE,
+        new AnswerDecision(0.80, DecisionWeights.MINILM).decide(new AnswerDecision.Signals(0.831, 0.70, false)));
   }
 }

@@ -134,12 +134,13 @@ class AnswerFlowTest {
   void shouldHedgeAnExtractiveReplyOnlyWhenTheRuleSaysThePassagesMayNotAnswer() {
     // given: the question's evidence, and "not covered" thresholds that put it inside and above the hedge band
     String question = "How many days of annual leave do full-time employees get?";
-    double evidence = AnswerDecision.evidence(AnswerDecision.signals(question,
+    AnswerDecision rule = new AnswerDecision(settings.minSimilarity(), settings.decision());
+    double evidence = rule.evidence(AnswerDecision.signals(question,
         index.searcher().search(question, io.askhr.retrieval.Scope.everyone(), settings.topK())));
     QuestionHandler hedging = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(),
         withNotCovered(evidence - 0.01));
     QuestionHandler answering = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(),
-        withNotCovered(evidence - AnswerDecision.HEDGE_MARGIN - 0.01));
+        withNotCovered(evidence - settings.decision().hedgeMargin() - 0.01));
 
     // when
     Reply hedged = hedging.answer(ask(question));
@@ -159,7 +160,7 @@ class AnswerFlowTest {
 
   private static AnswerSettings withNotCovered(double threshold) {
     return new AnswerSettings(settings.topK(), threshold, Math.max(threshold, settings.confidentSimilarity()),
-        settings.maxQuestionChars(), settings.hrContact());
+        settings.maxQuestionChars(), settings.hrContact(), settings.decision());
   }
 
   @Test
