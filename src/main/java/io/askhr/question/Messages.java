@@ -41,6 +41,7 @@ public final class Messages {
   public static final String ESCALATION_NO_CHANNEL = "escalation.no_channel";
   public static final String ESCALATION_PASSED = "escalation.passed";
   public static final String WELCOME = "welcome.greeting";
+  public static final String WELCOME_TEAMS_MENTION = "welcome.teams_mention";
   public static final String SUGGESTED_PROMPTS = "welcome.suggested_prompts";
   public static final String STATUS_SEARCHING = "status.searching";
   public static final String STATUS_CHECKING = "status.checking";

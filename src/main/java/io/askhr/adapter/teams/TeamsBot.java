@@ -27,12 +27,14 @@ import io.askhr.insight.InsightStore;
 import io.askhr.question.AnswerStream;
 import io.askhr.question.Asker;
 import io.askhr.question.Conversations;
+import io.askhr.question.Messages;
 import io.askhr.question.Platform;
 import io.askhr.question.QuestionHandler;
 import io.askhr.question.RecentAnswers;
 import io.askhr.question.Reply;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -116,7 +118,7 @@ final class TeamsBot extends ActivityHandler {
       String type = conversationType(activity);
       log.info("AskHR was added to a Teams {} conversation. To send \"Talk to HR\" requests here, set"
           + " HR_ESCALATION_TEAMS_CONVERSATION='{}'", type, Serialization.toStringSilent(address(activity)));
-      turn.sendActivity(welcome()).join();
+      turn.sendActivity(welcome(activity.getLocale())).join();
     }
     return CompletableFuture.completedFuture(null);
   }
@@ -132,12 +134,18 @@ final class TeamsBot extends ActivityHandler {
     return address;
   }
 
-  private static Activity welcome() {
+  /** The greeting in the Teams client's language ({@code locale}, e.g. "de-DE"); example questions in English only. */
+  private static Activity welcome(String locale) {
+    Messages messages =
+        Messages.of(locale == null || locale.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(locale));
+    StringBuilder text = new StringBuilder(messages.get(Messages.WELCOME));
+    if (messages.isEnglish()) {
+      text.append(" For example:\n\n- How many days of annual leave do I get?\n- What is the notice period if my"
+          + " role is made redundant?\n- How does the annual pay review work?");
+    }
+    text.append("\n\n").append(messages.get(Messages.WELCOME_TEAMS_MENTION));
     Activity welcome = Activity.createMessageActivity();
-    welcome.setText("Hi, I'm **AskHR**. Ask me about our HR policies and I'll answer from them, with sources."
-        + " For example:\n\n- How many days of annual leave do I get?\n- What is the notice period if my role is"
-        + " made redundant?\n- How does the annual pay review work?\n\nIn a channel or group chat, @mention me;"
-        + " personal questions are best asked in a private chat with me. You can always ask to talk to HR.");
+    welcome.setText(text.toString());
     welcome.setTextFormat(TextFormatTypes.MARKDOWN);
     return welcome;
   }

@@ -14,6 +14,7 @@ import io.askhr.config.Settings;
 import io.askhr.insight.Escalation;
 import io.askhr.insight.MemoryInsightStore;
 import io.askhr.question.Citation;
+import io.askhr.question.Messages;
 import io.askhr.question.Question;
 import io.askhr.question.QuestionHandler;
 import io.askhr.question.Reply;
@@ -476,7 +477,25 @@ class TeamsWebhookTest {
     // then
     String welcome = microsoft.await(c -> true, 1).get(0).body().path("text").asText();
     assertFalse(welcome.isBlank());
-    assertTrue(welcome.contains("I'm **AskHR**") && welcome.contains("How many days of annual leave"), welcome);
+    assertTrue(welcome.contains("I'm AskHR") && welcome.contains("How many days of annual leave"), welcome);
+    assertTrue(welcome.contains("@mention me"), welcome);
+  }
+
+  @Test
+  void shouldWelcomeInTheLanguageOfTheTeamsClient() throws Exception {
+    // given a team whose member runs Teams in German
+    ObjectNode update = message("19:allgemein@thread.tacv2", "channel", null);
+    update.put("type", "conversationUpdate").put("locale", "de-DE").remove("text");
+    update.putArray("membersAdded").addObject().put("id", "28:askhr");
+
+    // when
+    post(update);
+
+    // then the greeting and the hint come from the German messages, without the English examples
+    String welcome = microsoft.await(c -> true, 1).get(0).body().path("text").asText();
+    assertTrue(welcome.startsWith(Messages.of(Locale.GERMAN).get(Messages.WELCOME)), welcome);
+    assertTrue(welcome.contains("mit @"), welcome);
+    assertFalse(welcome.contains("How many days"), welcome);
   }
 
   @Test
