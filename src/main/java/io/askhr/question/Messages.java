@@ -40,6 +40,7 @@ public final class Messages {
   public static final String THANKS_NOT_HELPFUL = "feedback.thanks_not_helpful";
   public static final String ESCALATION_NO_CHANNEL = "escalation.no_channel";
   public static final String ESCALATION_PASSED = "escalation.passed";
+  public static final String ESCALATION_UNREACHABLE = "escalation.unreachable";
   public static final String WELCOME = "welcome.greeting";
   public static final String WELCOME_TEAMS_MENTION = "welcome.teams_mention";
   public static final String SUGGESTED_PROMPTS = "welcome.suggested_prompts";

@@ -8,10 +8,13 @@ import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import io.askhr.insight.Escalation;
 import io.askhr.insight.InsightStore;
+import io.askhr.question.Messages;
 import io.askhr.question.Platform;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -38,10 +41,12 @@ final class TalkToHr {
     this.hrContact = hrContact;
   }
 
-  /** Hands the question to HR's channel; returns what the employee's card then says. */
-  String escalate(TurnContext turn, String answerId, String question, String answer) {
+  /** Hands the question to HR's channel; returns what the employee's card then says, in the answer's language. */
+  String escalate(TurnContext turn, String answerId, String question, String answer, Locale language) {
+    Messages messages = Messages.of(language);
+    Map<String, Object> contact = Map.of("hr_contact", hrContact);
     if (hrConversation.isEmpty()) {
-      return "To talk to HR, please contact " + hrContact + ".";
+      return messages.get(Messages.ESCALATION_NO_CHANNEL, contact);
     }
     Activity activity = turn.getActivity();
     Escalation escalation = Escalation.open(UUID.randomUUID().toString(), answerId, Platform.TEAMS,
@@ -54,11 +59,10 @@ final class TalkToHr {
           TeamsBot.cardActivity(AnswerCard.escalation(escalation, asker))).thenApply(sent -> null)).join();
     } catch (RuntimeException e) {
       log.error("Escalation {} could not be posted to HR's Teams conversation: {}", escalation.id(), e.toString());
-      return "Sorry, I couldn't reach HR just now. Please contact " + hrContact + ".";
+      return messages.get(Messages.ESCALATION_UNREACHABLE, contact);
     }
     log.info("Escalation {} posted to HR's Teams conversation", escalation.id());
-    return "I've passed your question to HR. Someone will get back to you, and I'll let you know here when it's"
-        + " resolved.";
+    return messages.get(Messages.ESCALATION_PASSED);
   }
 
   /** HR pressed "Mark resolved": resolves once, notifies the employee, returns HR's new card. */

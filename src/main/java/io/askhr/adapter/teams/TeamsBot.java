@@ -268,7 +268,8 @@ final class TeamsBot extends ActivityHandler {
       case AnswerCard.TALK_TO_HR -> {
         String line = talkToHr.escalate(turn, answerId,
             answered.map(RecentAnswers.Answered::question).orElse("(question no longer available)"),
-            answered.map(a -> a.reply().text()).orElse(""));
+            answered.map(a -> a.reply().text()).orElse(""),
+            answered.map(a -> a.reply().language()).orElse(Locale.ENGLISH));
         return redraw(answerId, answered, state.withEscalation(line), line);
       }
       default -> {

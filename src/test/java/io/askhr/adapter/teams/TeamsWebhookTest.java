@@ -427,7 +427,7 @@ class TeamsWebhookTest {
 
     // then
     String redrawn = card(microsoft.await(c -> c.method().equals("PUT"), 1).get(0)).toString();
-    assertTrue(redrawn.contains("To talk to HR, please contact the People team (people@example.test)."), redrawn);
+    assertTrue(redrawn.contains("To talk to someone in HR, contact the People team (people@example.test)."), redrawn);
   }
 
   @Test
