@@ -1,5 +1,6 @@
 package io.askhr.config;
 
+import io.askhr.knowledge.StrictYaml;
 import io.askhr.question.Platform;
 import java.io.IOException;
 import java.io.Reader;
@@ -15,13 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Which chat-platform groups (Slack user groups, Azure AD groups in Teams) make an employee part of a document
@@ -59,7 +53,7 @@ public record AudienceMap(
   public static AudienceMap read(Path file) {
     Object root;
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = yaml().load(reader);
+      root = StrictYaml.create(false).load(reader);
     } catch (IOException | RuntimeException e) {
       throw new ConfigException("Cannot read the audience map " + file + " (AUDIENCES_FILE): " + e.getMessage());
     }
@@ -75,24 +69,6 @@ public record AudienceMap(
       }
     }
     return new AudienceMap(section(file, map.get("audiences"), false), section(file, map.get("countries"), true));
-  }
-
-  /**
-   * YAML as knowledge/MetadataParser reads front matter: duplicate keys refused and no YAML 1.1 booleans, so that
-   * {@code NO} (Norway) or an audience named {@code yes} stay the strings IT wrote. Numbers and dates stay strings
-   * too: every value here is a name or a group id.
-   */
-  private static Yaml yaml() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver() {
-      @Override
-      protected void addImplicitResolvers() {
-        addImplicitResolver(Tag.NULL, NULL, "~nN\0");
-        addImplicitResolver(Tag.NULL, EMPTY, null);
-      }
-    });
   }
 
   private static Map<String, Map<Platform, Set<String>>> section(Path file, Object value, boolean countries) {

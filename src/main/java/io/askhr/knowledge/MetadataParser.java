@@ -14,16 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Builds {@link DocumentMetadata} from front matter or a sidecar file, falling back to the title the document itself
@@ -99,7 +92,7 @@ final class MetadataParser {
   private static Map<?, ?> parse(YamlSource source) throws DocumentProblem {
     Object parsed;
     try {
-      parsed = yaml().load(source.yaml());
+      parsed = StrictYaml.create(true).load(source.yaml());
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String where = mark == null ? "" : "line " + (mark.getLine() + source.firstLine()) + ": ";
@@ -127,24 +120,6 @@ final class MetadataParser {
       }
     }
     return map;
-  }
-
-  /**
-   * YAML with duplicate keys refused and without YAML 1.1's booleans, so that {@code NO} (Norway), {@code on} and
-   * {@code yes} stay the strings HR wrote. Dates still load as dates.
-   */
-  private static Yaml yaml() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver() {
-      @Override
-      protected void addImplicitResolvers() {
-        addImplicitResolver(Tag.NULL, NULL, "~nN\0");
-        addImplicitResolver(Tag.NULL, EMPTY, null);
-        addImplicitResolver(Tag.TIMESTAMP, TIMESTAMP, "0123456789");
-      }
-    });
   }
 
   private static void checkKey(YamlSource source, String key) throws DocumentProblem {
