@@ -4,6 +4,7 @@ import io.askhr.knowledge.DocumentMetadata;
 import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PolicyDocument;
 import io.askhr.knowledge.SourceFile;
+import io.askhr.knowledge.StrictYaml;
 import io.askhr.knowledge.UnreadableDocumentException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -158,8 +156,8 @@ public final class ApprovedAnswerFolder {
     }
     Map<?, ?> fields;
     try {
-      Object yaml = new Yaml(new SafeConstructor(new LoaderOptions()))
-          .load(String.join("\n", List.of(lines).subList(1, end)));
+      // Strict as policy front matter: an audience named twice is an error, not the later one silently winning.
+      Object yaml = StrictYaml.create(true).load(String.join("\n", List.of(lines).subList(1, end)));
       fields = yaml instanceof Map<?, ?> map ? map : Map.of();
     } catch (MarkedYAMLException e) {
       // Line 1 of the file is the opening ---.

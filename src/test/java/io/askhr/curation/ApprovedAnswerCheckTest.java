@@ -58,6 +58,10 @@ class ApprovedAnswerCheckTest {
     Files.writeString(answers.resolve("no-audience.md"), answer("Who can volunteer?", "", "2027-03-01",
         "leave/volunteering.md"));
     Files.writeString(answers.resolve("bad-yaml.md"), "---\nquestions: [unclosed\n---\nText.\n");
+    // a managers-only answer whose audience is named twice must not become everyone's (the later key won before)
+    Files.writeString(answers.resolve("twice.md"), answer("How are scores calibrated for managers?", "managers",
+        "2027-03-01", "leave/annual-leave.md")
+        .replace("audience: managers\n", "audience: managers\naudience: everyone\n"));
     Files.writeString(answers.resolve("unknown-audience.md"), answer("When is the pay review?", "directors",
         "2027-03-01", "pay-review.md"));
     KnowledgeCheck check = new KnowledgeCheck(new KnowledgeFolder(dir, 10_000_000), Set.of("managers"), TODAY);
@@ -76,6 +80,7 @@ class ApprovedAnswerCheckTest {
         "answers/missing-source.md ERROR answer-source-missing",
         "answers/narrow-source.md ERROR answer-source-audience",
         "answers/no-audience.md ERROR invalid-answer",
+        "answers/twice.md ERROR invalid-answer",
         "answers/unknown-audience.md ERROR unknown-audience"), found, result.findings().toString());
   }
 
