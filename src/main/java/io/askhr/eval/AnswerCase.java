@@ -16,10 +16,7 @@ import java.util.Locale;
  * @param sources gold files; empty when no policy answers the question
  * @param facts short strings a correct answer must contain ({@code answer_facts}); may be empty
  */
-public record AnswerCase(String question, List<String> sources, List<String> facts, Half half) {
-
-  /** The half of a gold set a question belongs to: tune on dev, report held-out. */
-  public enum Half { DEV, HELDOUT }
+public record AnswerCase(String question, List<String> sources, List<String> facts, Split half) {
 
   public AnswerCase {
     sources = List.copyOf(sources);
@@ -60,17 +57,14 @@ public record AnswerCase(String question, List<String> sources, List<String> fac
     return cases;
   }
 
-  static Half half(String split, String question, String where) throws IOException {
+  static Split half(String split, String question, String where) throws IOException {
     return switch (split.strip().toLowerCase(Locale.ROOT)) {
-      case "dev" -> Half.DEV;
-      case "heldout", "held-out" -> Half.HELDOUT;
-      case "" -> hashedHalf(question);
+      case "dev" -> Split.DEV;
+      case "heldout", "held-out" -> Split.HELDOUT;
+      // the same seeded hash as every other gold set, so a question sits in one half everywhere
+      case "" -> Split.of(question);
       default -> throw new IOException(where + ": split must be \"dev\" or \"heldout\", got \"" + split + "\"");
     };
   }
 
-  /** The same seeded hash as every other gold set ({@link Split#of}), so a question sits in one half everywhere. */
-  static Half hashedHalf(String question) {
-    return Split.of(question) == Split.DEV ? Half.DEV : Half.HELDOUT;
-  }
 }

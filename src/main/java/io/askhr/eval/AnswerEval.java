@@ -72,7 +72,7 @@ public final class AnswerEval {
       outcomes.add(outcome);
       each.accept(outcome);
     }
-    return new Report(figures(outcomes, AnswerCase.Half.DEV), figures(outcomes, AnswerCase.Half.HELDOUT));
+    return new Report(figures(outcomes, Split.DEV), figures(outcomes, Split.HELDOUT));
   }
 
   static Outcome judge(AnswerCase gold, Reply reply) {
@@ -93,7 +93,7 @@ public final class AnswerEval {
         .replaceAll("[\\s\\u00A0]+", " ");
   }
 
-  static Figures figures(List<Outcome> outcomes, AnswerCase.Half half) {
+  static Figures figures(List<Outcome> outcomes, Split half) {
     int answerable = 0;
     int withFacts = 0;
     int stated = 0;
@@ -150,7 +150,7 @@ public final class AnswerEval {
     if (!wrong) {
       return;
     }
-    out.printf(Locale.ROOT, "%-7s %-8s %s%n", o.gold().half() == AnswerCase.Half.DEV ? "dev" : "heldout",
+    out.printf(Locale.ROOT, "%-7s %-8s %s%n", o.gold().half() == Split.DEV ? "dev" : "heldout",
         o.verdict(), o.gold().question());
     if (!o.missingFacts().isEmpty()) {
       out.printf("        missing %s%n", o.missingFacts());

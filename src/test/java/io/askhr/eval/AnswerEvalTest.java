@@ -79,10 +79,10 @@ class AnswerEvalTest {
   @Test
   void shouldSplitRecordsWithoutASplitFieldByAFixedHashAndRejectUnknownSplits(@TempDir Path temp) throws Exception {
     // the hash is fixed for good: these two questions fall into different halves on every machine
-    assertEquals(AnswerCase.hashedHalf("how many days holiday do i get"),
-        AnswerCase.hashedHalf("how many days holiday do i get"));
+    assertEquals(Split.of("how many days holiday do i get"),
+        Split.of("how many days holiday do i get"));
     long dev = java.util.stream.IntStream.range(0, 200)
-        .filter(i -> AnswerCase.hashedHalf("question " + i) == AnswerCase.Half.DEV).count();
+        .filter(i -> Split.of("question " + i) == Split.DEV).count();
     assertEquals(true, dev > 70 && dev < 130, "about half of 200 in dev, got " + dev);
 
     Path bad = temp.resolve("bad.jsonl");
@@ -100,6 +100,6 @@ class AnswerEvalTest {
     assertEquals(61, cases.size());
     assertEquals(10, cases.stream().filter(c -> !c.answerable()).count());
     assertEquals(true, cases.stream().filter(AnswerCase::answerable).noneMatch(c -> c.facts().isEmpty()));
-    assertEquals(31, cases.stream().filter(c -> c.half() == AnswerCase.Half.DEV).count());
+    assertEquals(31, cases.stream().filter(c -> c.half() == Split.DEV).count());
   }
 }
