@@ -66,5 +66,4 @@ public record AnswerCase(String question, List<String> sources, List<String> fac
       default -> throw new IOException(where + ": split must be \"dev\" or \"heldout\", got \"" + split + "\"");
     };
   }
-
 }
