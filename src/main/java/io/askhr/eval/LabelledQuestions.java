@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /** Reads JSONL records with a {@code question} and an optional {@code split}, keeping each record's JSON. */
 public final class LabelledQuestions {
@@ -38,7 +37,7 @@ public final class LabelledQuestions {
         throw new IOException(file + " line " + (i + 1) + ": no \"question\" field");
       }
       String question = node.get("question").asText();
-      String split = node.path("split").asText(hashedSplit(question));
+      String split = node.path("split").asText(Split.of(question) == Split.DEV ? "dev" : "heldout");
       if (!split.equals("dev") && !split.equals("heldout")) {
         throw new IOException(file + " line " + (i + 1) + ": split must be \"dev\" or \"heldout\", not \"" + split
             + "\"");
@@ -46,12 +45,5 @@ public final class LabelledQuestions {
       records.add(new Labelled(question, split.equals("dev"), node));
     }
     return records;
-  }
-
-  /** A record without a split goes to a half fixed by a seeded hash of its question, the same on every run. */
-  static String hashedSplit(String question) {
-    CRC32 crc = new CRC32();
-    crc.update(("askhr-split:" + question).getBytes(StandardCharsets.UTF_8));
-    return crc.getValue() % 2 == 0 ? "dev" : "heldout";
   }
 }
