@@ -1,36 +1,39 @@
 package io.askhr.adapter.web;
 
 import io.askhr.insight.InsightReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
-/** RFC 4180 CSV for spreadsheet users. */
+/** RFC 4180 CSV for spreadsheet users, written by Commons CSV; the formula defusing is ours. */
 final class Csv {
 
   private Csv() {}
 
   static String of(InsightReport.Table table) {
     StringBuilder csv = new StringBuilder();
-    line(csv, table.headers());
-    table.rows().forEach(row -> line(csv, row));
+    try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
+      printer.printRecord(defused(table.headers()));
+      for (List<String> row : table.rows()) {
+        printer.printRecord(defused(row));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder never throws
+    }
     return csv.toString();
   }
 
-  private static void line(StringBuilder csv, List<String> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      csv.append(i == 0 ? "" : ",").append(cell(cells.get(i)));
-    }
-    csv.append("\r\n");
+  private static List<String> defused(List<String> cells) {
+    return cells.stream().map(Csv::defused).toList();
   }
 
-  /** Quotes as needed; a leading = + - @ is defused so a spreadsheet does not run an employee's text as a formula. */
-  static String cell(String value) {
-    String text = value;
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d+(\\.\\d+)?")) {
-      text = "'" + text;
+  /** A leading = + - @ is defused so a spreadsheet does not run an employee's text as a formula. */
+  static String defused(String value) {
+    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?")) {
+      return "'" + value;
     }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      text = "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
+    return value;
   }
 }
