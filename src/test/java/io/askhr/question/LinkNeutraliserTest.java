@@ -33,6 +33,24 @@ class LinkNeutraliserTest {
   }
 
   @Test
+  void shouldDefangBareDomainsThatAChatClientWouldLink() {
+    assertEquals("Sign in at evil[.]com first.", links.neutralise("Sign in at evil.com first."));
+    assertEquals("Or login[.]brightwater-hr[.]co[.]uk.", links.neutralise("Or login.brightwater-hr.co.uk."));
+    assertEquals("Or EVIL[.]COM!", links.neutralise("Or EVIL.COM!"));
+  }
+
+  @Test
+  void shouldLeaveFileNamesAbbreviationsAndDomainsTheCitedSourcesNameAlone() {
+    LinkNeutraliser named = new LinkNeutraliser(List.of("Questions go to people.brightwater.com or your manager."));
+
+    assertEquals("Read handbook.pdf, e.g. section 4.2, i.e. the rest.",
+        named.neutralise("Read handbook.pdf, e.g. section 4.2, i.e. the rest."));
+    assertEquals("Ask people.brightwater.com today.", named.neutralise("Ask people.brightwater.com today."));
+    assertEquals("Mail hr@brightwater.com today.", named.neutralise("Mail hr@brightwater.com today."));
+    assertEquals("Not brightwater[.]com though.", named.neutralise("Not brightwater.com though."));
+  }
+
+  @Test
   void shouldKeepLinksToWhatTheCitedSourcesLinkTo() {
     assertEquals("Book it in [the portal](" + PORTAL + ").", links.neutralise("Book it in [the portal](" + PORTAL
         + ")."));
