@@ -1,5 +1,6 @@
 package io.askhr.adapter.slack;
 
+import io.askhr.knowledge.StrictYaml;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +90,7 @@ final class SuggestedPrompts {
     }
     Object root;
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      root = StrictYaml.create(false).load(in); // a prompt named "No" stays text; a key twice is an error
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(file + " cannot be read as YAML (" + e.getClass().getSimpleName() + ")", e);
     }
