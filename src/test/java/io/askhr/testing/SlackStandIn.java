@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * A local stand-in for slack.com: the Web API methods AskHR calls (recorded, answered like Slack does), response
@@ -27,6 +28,8 @@ public final class SlackStandIn implements AutoCloseable {
 
   public static final String TEAM = "T0TEST";
   public static final String BOT_USER = "U0ASKHR";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration POLL = Duration.ofMillis(20);
 
   /**
    * One Web API call or response-URL post as Slack received it.
@@ -122,31 +125,16 @@ public final class SlackStandIn implements AutoCloseable {
   }
 
   /** Waits until a call matching {@code test} arrived; returns it. */
-  public Call await(String method, Predicate<Call> test) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (Call call : calls(method)) {
-        if (test.test(call)) {
-          return call;
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("No " + method + " call matched within 20 s; calls were: " + calls.stream()
-        .map(Call::method).toList());
+  public Call await(String method, Predicate<Call> test) {
+    return Awaitility.await("a " + method + " call that matches, among " + method + " calls")
+        .atMost(WAIT).pollInterval(POLL)
+        .until(() -> calls(method).stream().filter(test).findFirst(), Optional::isPresent).orElseThrow();
   }
 
   /** Waits for {@code count} calls of a method; returns them. */
-  public List<Call> awaitCount(String method, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline && calls(method).size() < count) {
-      Thread.sleep(20);
-    }
-    List<Call> found = calls(method);
-    if (found.size() < count) {
-      throw new AssertionError("Expected " + count + " " + method + " calls, got " + found.size());
-    }
-    return found;
+  public List<Call> awaitCount(String method, int count) {
+    return Awaitility.await(count + " " + method + " calls").atMost(WAIT).pollInterval(POLL)
+        .until(() -> calls(method), found -> found.size() >= count);
   }
 
   /** The ts of the first message posted in a thread, if any (the placeholder of an answer). */
@@ -160,14 +148,8 @@ public final class SlackStandIn implements AutoCloseable {
   }
 
   /** Waits until a Socket Mode client is connected. */
-  public void awaitSocket() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline && sockets.isEmpty()) {
-      Thread.sleep(20);
-    }
-    if (sockets.isEmpty()) {
-      throw new AssertionError("No Socket Mode connection within 20 s");
-    }
+  public void awaitSocket() {
+    Awaitility.await("a Socket Mode connection").atMost(WAIT).pollInterval(POLL).until(() -> !sockets.isEmpty());
   }
 
   /** Sends a Socket Mode envelope to the connected client. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,11 +59,8 @@ class SlackSocketModeTest {
     assertTrue(update.param("blocks").contains("25 days of leave"));
     assertEquals("1700000100.000100", slack.calls("chat.postMessage").get(0).param("thread_ts"));
     slack.await("response_url", c -> c.body().contains("25 days of leave"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (slack.socketAcks().size() < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    List<String> acks = slack.socketAcks();
+    List<String> acks = Awaitility.await("both envelopes acknowledged").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20)).until(slack::socketAcks, all -> all.size() >= 2);
     assertTrue(acks.stream().anyMatch(a -> a.contains("\"envelope_id\":\"env-1\"")), acks.toString());
     String commandAck = acks.stream().filter(a -> a.contains("env-2")).findFirst().orElseThrow();
     assertTrue(commandAck.contains(Delivery.PLACEHOLDER), commandAck);

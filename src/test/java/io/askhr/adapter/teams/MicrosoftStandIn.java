@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * Microsoft's side on loopback: a Bot Connector at {@code serviceUrl} that records what the bot sends, the Entra
@@ -103,16 +104,10 @@ final class MicrosoftStandIn implements AutoCloseable {
   }
 
   /** Waits until at least {@code count} activities match, and returns those. */
-  List<Call> await(Predicate<Call> filter, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<Call> matching = activities().stream().filter(filter).toList();
-      if (matching.size() >= count) {
-        return matching;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("Expected " + count + " matching activities; the bot sent: " + activities());
+  List<Call> await(Predicate<Call> filter, int count) {
+    return Awaitility.await(count + " matching activities from the bot").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> activities().stream().filter(filter).toList(), matching -> matching.size() >= count);
   }
 
   @Override

@@ -15,11 +15,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,9 +84,8 @@ class TeamsLocalModeTest {
 
     // then
     assertEquals(401, response.statusCode());
-    Thread.sleep(300);
-    assertTrue(asked.isEmpty(), asked.toString());
-    assertTrue(microsoft.activities().isEmpty(), microsoft.activities().toString());
+    Awaitility.await("nothing asked and nothing sent").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+        .until(() -> asked.isEmpty() && microsoft.activities().isEmpty());
   }
 
   @Test

@@ -44,6 +44,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,16 +175,10 @@ class TeamsPlaygroundTest {
   }
 
   /** Waits for a message on the Playground's conversation stream. */
-  static JsonNode await(Predicate<JsonNode> filter) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<JsonNode> found = stream.stream().filter(filter).findFirst();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("Nothing matching on the Playground stream; it carried: " + stream);
+  static JsonNode await(Predicate<JsonNode> filter) {
+    return Awaitility.await("a matching message on the Playground's conversation stream")
+        .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        .until(() -> stream.stream().filter(filter).findFirst(), Optional::isPresent).orElseThrow();
   }
 
   static JsonNode card(JsonNode event) {
@@ -235,10 +230,7 @@ class TeamsPlaygroundTest {
     assertEquals(200, post("/_internal/v1/customActivities", thumbs).statusCode());
 
     // then
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (store.feedback().isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    Awaitility.await("the feedback stored").atMost(Duration.ofSeconds(10)).until(() -> !store.feedback().isEmpty());
     assertEquals(1, store.feedback().size());
     assertEquals(answerId, store.feedback().get(0).answerId());
     assertTrue(store.feedback().get(0).helpful());

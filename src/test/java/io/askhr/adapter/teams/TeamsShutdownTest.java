@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** A Teams message accepted with 202 is still answered when shutdown starts, under its request's id. */
@@ -76,15 +78,10 @@ class TeamsShutdownTest {
   }
 
   /** Polls until the closing thread waits for the turn executor to finish. */
-  private static void awaitWaitingForTurns(Thread closing) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (Arrays.stream(closing.getStackTrace()).anyMatch(f -> f.getMethodName().equals("awaitTermination"))) {
-        return;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("close did not wait for the Teams turns in flight");
+  private static void awaitWaitingForTurns(Thread closing) {
+    Awaitility.await("close waiting for the Teams turns in flight").atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> Arrays.stream(closing.getStackTrace()).anyMatch(f -> f.getMethodName().equals("awaitTermination")));
   }
 
   private static ObjectNode message(MicrosoftStandIn microsoft) {
