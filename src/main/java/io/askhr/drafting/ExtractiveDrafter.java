@@ -1,10 +1,9 @@
 package io.askhr.drafting;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.knowledge.PolicyPassage;
+import io.askhr.retrieval.PolicyEmbedder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,9 +51,10 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       "(?i)^(?:[-*•]\\s+)?(?:this|that|these|those|it|they|such|in (?:that|this|either) case|otherwise|however|but"
           + "|also|in addition|if so|then|the result|there)\\b");
 
-  private final EmbeddingModel embeddings;
+  private final PolicyEmbedder embeddings;
 
-  public ExtractiveDrafter(EmbeddingModel embeddings) {
+  /** @param embeddings the bundled local model: the question is embedded as a query, policy lines as passages */
+  public ExtractiveDrafter(PolicyEmbedder embeddings) {
     this.embeddings = embeddings;
   }
 
@@ -227,7 +227,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     List<List<Unit>> score(String query, String latest) {
       List<String> queryWords = Sentences.words(query);
       List<String> latestWords = latest.equals(query) ? queryWords : Sentences.words(latest);
-      Embedding queryEmbedding = embeddings.embed(query).content();
+      Embedding queryEmbedding = Embedding.from(embeddings.query(query));
       boolean quantity = Sentences.asksForQuantity(latest);
       List<List<Unit>> sections = new ArrayList<>();
       for (int i = 0; i < lines.size(); i++) {
@@ -270,10 +270,10 @@ public final class ExtractiveDrafter implements AnswerDrafter {
   /** One embedding per distinct line: the overlap between passages repeats lines. */
   private Map<String, Embedding> embed(List<String> lines) {
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(lines));
-    List<Embedding> vectors = embeddings.embedAll(distinct.stream().map(TextSegment::from).toList()).content();
+    List<float[]> vectors = embeddings.passages(distinct);
     Map<String, Embedding> byLine = new HashMap<>();
     for (int i = 0; i < distinct.size(); i++) {
-      byLine.put(distinct.get(i), vectors.get(i));
+      byLine.put(distinct.get(i), Embedding.from(vectors.get(i)));
     }
     return byLine;
   }

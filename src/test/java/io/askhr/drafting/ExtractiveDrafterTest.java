@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The extractive composer on sections with introductions, headings, tables, question-shaped lines and navigation. */
 class ExtractiveDrafterTest {
 
-  private final ExtractiveDrafter drafter = new ExtractiveDrafter(TestModels.embeddings());
+  private final ExtractiveDrafter drafter = new ExtractiveDrafter(TestModels.local());
 
   private static PolicyPassage passage(String id, String title, List<String> headings, String text) {
     return new PolicyPassage(id, id.replaceFirst("#.*", ""), title, headings, 0, Optional.empty(), Set.of("everyone"),
@@ -46,7 +46,7 @@ class ExtractiveDrafterTest {
           Pay protection does not apply if you choose a lower-level role yourself.""");
 
   private static Draft ask(String question, PolicyPassage... sources) {
-    return new ExtractiveDrafter(TestModels.embeddings())
+    return new ExtractiveDrafter(TestModels.local())
         .draft(new DraftRequest(question, question, List.of(sources), false));
   }
 
