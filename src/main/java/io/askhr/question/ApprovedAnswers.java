@@ -141,8 +141,10 @@ public final class ApprovedAnswers {
   }
 
   /**
-   * The question, and each of its sentences when it has several: "Is my job safe? I heard AI is replacing my team"
-   * asks the first sentence, and the second only dilutes its embedding.
+   * The message, and each of its questions when it has several sentences: "Is my job safe? I heard AI is replacing
+   * my team" asks the first sentence, and the second only dilutes its embedding. A statement around the question
+   * is not matched on its own: in "Just got put on a PIP. How long does it last and can I bring someone to the
+   * meetings" the second part alone reads like a consultation-meeting question.
    */
   static List<String> parts(String question) {
     List<String> parts = new ArrayList<>();
@@ -150,8 +152,9 @@ public final class ApprovedAnswers {
     String[] sentences = question.split("(?<=[?.!])\\s+");
     if (sentences.length > 1) {
       for (String sentence : sentences) {
-        if (sentence.strip().split("\\s+").length >= MIN_SENTENCE_WORDS) {
-          parts.add(sentence.strip());
+        String s = sentence.strip();
+        if (s.endsWith("?") && s.split("\\s+").length >= MIN_SENTENCE_WORDS) {
+          parts.add(s);
         }
       }
     }
