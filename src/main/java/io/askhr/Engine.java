@@ -3,7 +3,6 @@ package io.askhr;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
@@ -68,7 +67,7 @@ final class Engine implements AutoCloseable {
   private final Settings settings;
   private final KnowledgeFolder folder;
   private final PolicyIndex index;
-  private final EmbeddingModel embeddings;
+  private final PolicyEmbedder embeddings;
   private final QuestionHandler handler;
   private final KnowledgeCatalog catalog;
   private final Consumer<IndexReport> indexed;
@@ -81,7 +80,7 @@ final class Engine implements AutoCloseable {
     return t;
   });
 
-  private Engine(Settings settings, KnowledgeFolder folder, PolicyIndex index, EmbeddingModel embeddings,
+  private Engine(Settings settings, KnowledgeFolder folder, PolicyIndex index, PolicyEmbedder embeddings,
       QuestionHandler handler, Consumer<IndexReport> indexed, Synonyms synonyms, ApprovedAnswers approved) {
     this.synonyms = synonyms;
     this.approved = approved;
@@ -127,7 +126,7 @@ final class Engine implements AutoCloseable {
       throw new NoSuchFileException(settings.knowledgeDir().toAbsolutePath().toString(), null,
           "knowledge folder not found (set KNOWLEDGE_DIR or pass --knowledge DIR)");
     }
-    EmbeddingModel embeddings = embeddingModel();
+    PolicyEmbedder embeddings = localEmbedder();
     KnowledgeFolder folder = new KnowledgeFolder(settings.knowledgeDir(), settings.maxFileBytes());
     Synonyms synonyms = synonyms(settings);
     PolicyIndex index = openIndex(settings, passageEmbedder(settings.embedding()), synonyms);
@@ -155,9 +154,17 @@ final class Engine implements AutoCloseable {
     }
   }
 
-  /** The in-process embedding model every index and the gap clustering use. */
-  static EmbeddingModel embeddingModel() {
-    return new AllMiniLmL6V2QuantizedEmbeddingModel();
+  /**
+   * The bundled e5-small model for the local uses (extractive answers, sensitive examples, approved answers, gap
+   * clusters), whatever ranks passages: their thresholds are calibrated on it. Loaded once per process, so an index
+   * that uses e5 shares the same model.
+   */
+  static PolicyEmbedder localEmbedder() {
+    try {
+      return BundledEmbeddingModel.E5_SMALL.load();
+    } catch (IllegalStateException notBundled) {
+      throw new ConfigException(notBundled.getMessage());
+    }
   }
 
   /** The model that ranks passages, as {@code EMBEDDING_MODEL} and {@code EMBEDDING_BASE_URL} say. */
@@ -314,7 +321,7 @@ final class Engine implements AutoCloseable {
   }
 
   EmbeddingModel embeddings() {
-    return embeddings;
+    return embeddings.model();
   }
 
   @Override

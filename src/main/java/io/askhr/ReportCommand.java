@@ -39,7 +39,7 @@ final class ReportCommand implements Callable<Integer> {
     KnowledgeCatalog catalog = new KnowledgeCatalog(new KnowledgeFolder(settings.knowledgeDir(),
         settings.maxFileBytes()));
     try (JdbcInsightStore store = InsightStores.open(settings.insight(), settings.dataDir())) {
-      Insights insights = new Insights(store, Engine.embeddingModel(), catalog::snapshot, Clock.systemUTC());
+      Insights insights = new Insights(store, Engine.localEmbedder(), catalog::snapshot, Clock.systemUTC());
       spec.commandLine().getOut().print(MarkdownReport.render(insights.report(days)));
       spec.commandLine().getOut().flush();
     }

@@ -53,7 +53,7 @@ final class TrustEvalCommand implements Callable<Integer> {
           + " or both");
     }
     PrintWriter out = spec.commandLine().getOut();
-    var embeddings = Engine.embeddingModel();
+    var embeddings = Engine.localEmbedder();
     if (sensitive != null) {
       sensitive(out, SensitiveClassifier.shipped(embeddings));
     }
@@ -80,10 +80,10 @@ final class TrustEvalCommand implements Callable<Integer> {
     double m = classifier.margin();
     out.printf(Locale.ROOT, "Sensitive questions: %s (%d questions)%n", sensitive, records.size());
     row(out, "rules only", scored, v -> !v.ruleTopics().isEmpty());
-    row(out, String.format(Locale.ROOT, "examples only (%.2f, %.2f)", t, m), scored, v -> v.byExamples(t, m));
-    row(out, String.format(Locale.ROOT, "rules or examples (%.2f, %.2f)", t, m), scored, v -> v.flagged(t, m));
+    row(out, String.format(Locale.ROOT, "examples only (%.2f, %.3f)", t, m), scored, v -> v.byExamples(t, m));
+    row(out, String.format(Locale.ROOT, "rules or examples (%.2f, %.3f)", t, m), scored, v -> v.flagged(t, m));
     SensitiveEval.Choice choice = SensitiveEval.choose(scored);
-    out.printf(Locale.ROOT, "dev suggests threshold %.2f, ordinary_margin %.2f%n", choice.threshold(),
+    out.printf(Locale.ROOT, "dev suggests threshold %.2f, ordinary_margin %.3f%n", choice.threshold(),
         choice.margin());
     row(out, "rules or examples (suggested)", scored, v -> v.flagged(choice.threshold(), choice.margin()));
     if (verbose) {
@@ -123,18 +123,8 @@ final class TrustEvalCommand implements Callable<Integer> {
     List<LabelledQuestions.Labelled> records = LabelledQuestions.read(approved);
     List<ApprovedEval.Scored> scored = ApprovedEval.score(answers, records);
     out.printf(Locale.ROOT, "Approved answers: %s (%d questions)%n", approved, records.size());
-    double chosen = ApprovedEval.choose(scored);
-    double[] thresholds = chosen == ApprovedAnswers.MIN_SIMILARITY ? new double[] {chosen}
-        : new double[] {ApprovedAnswers.MIN_SIMILARITY, chosen};
-    for (double threshold : thresholds) {
-      ApprovedEval.Figures dev = ApprovedEval.figures(scored, true, threshold);
-      ApprovedEval.Figures held = ApprovedEval.figures(scored, false, threshold);
-      out.printf(Locale.ROOT, "threshold %.2f%s  dev right %d missed %d wrong %d none-ok %d   held-out right %d"
-          + " missed %d wrong %d none-ok %d%n", threshold, threshold == ApprovedAnswers.MIN_SIMILARITY
-          ? (threshold == chosen ? " (configured; dev suggests it)" : " (configured)") : " (dev suggests)",
-          dev.right(), dev.missed(), dev.wrong(), dev.rightlyNone(), held.right(), held.missed(), held.wrong(),
-          held.rightlyNone());
-    }
+    approvedRow(out, scored, "configured", ApprovedAnswers.MIN_SIMILARITY);
+    approvedRow(out, scored, "dev suggests", ApprovedEval.choose(scored));
     if (verbose) {
       for (ApprovedEval.Scored s : scored) {
         if (!s.dev()) {
@@ -145,5 +135,14 @@ final class TrustEvalCommand implements Callable<Integer> {
             s.closest().map(c -> c.answer().file()).orElse("-"), s.expected().orElse("-"), s.question());
       }
     }
+  }
+
+  private static void approvedRow(PrintWriter out, List<ApprovedEval.Scored> scored, String label,
+      double threshold) {
+    ApprovedEval.Figures dev = ApprovedEval.figures(scored, true, threshold);
+    ApprovedEval.Figures held = ApprovedEval.figures(scored, false, threshold);
+    out.printf(Locale.ROOT, "threshold %.2f (%s)  dev right %d missed %d wrong %d none-ok %d   held-out"
+        + " right %d missed %d wrong %d none-ok %d%n", threshold, label, dev.right(), dev.missed(), dev.wrong(),
+        dev.rightlyNone(), held.right(), held.missed(), held.wrong(), held.rightlyNone());
   }
 }

@@ -1,10 +1,9 @@
 package io.askhr.drafting;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.knowledge.PolicyPassage;
+import io.askhr.retrieval.PolicyEmbedder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,6 +42,12 @@ public final class ExtractiveDrafter implements AnswerDrafter {
   private static final double INTRODUCTION_PENALTY = 0.8;
   /** A line about one country ("United States: a PIP lasts 60 days") gives way to the general rule. */
   private static final double OTHER_COUNTRY_PENALTY = 0.9;
+  /** A section of the country the question names counts as a heading match (the full weight of one). */
+  private static final double SAME_COUNTRY_BONUS = 0.1;
+  /** A worked example illustrates the rule; the rule itself answers, unless the question asks for an example. */
+  private static final double EXAMPLE_PENALTY = 0.85;
+  private static final Pattern EXAMPLE_HEADING = Pattern.compile("(?i)\\bexamples?\\b");
+  private static final Pattern ASKS_EXAMPLE = Pattern.compile("(?i)\\b(?:examples?|for instance|e\\.g\\.)");
   /** "How long / how much / when" questions are answered by a line with a figure, not by one about the topic. */
   private static final double QUANTITY_BONUS = 0.04;
   /** A "[9]" inside a policy would read as one of our citations once quoted; it is shown as "(9)". */
@@ -52,9 +57,10 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       "(?i)^(?:[-*•]\\s+)?(?:this|that|these|those|it|they|such|in (?:that|this|either) case|otherwise|however|but"
           + "|also|in addition|if so|then|the result|there)\\b");
 
-  private final EmbeddingModel embeddings;
+  private final PolicyEmbedder embeddings;
 
-  public ExtractiveDrafter(EmbeddingModel embeddings) {
+  /** @param embeddings the bundled local model: the question is embedded as a query, policy lines as passages */
+  public ExtractiveDrafter(PolicyEmbedder embeddings) {
     this.embeddings = embeddings;
   }
 
@@ -227,8 +233,10 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     List<List<Unit>> score(String query, String latest) {
       List<String> queryWords = Sentences.words(query);
       List<String> latestWords = latest.equals(query) ? queryWords : Sentences.words(latest);
-      Embedding queryEmbedding = embeddings.embed(query).content();
+      Embedding queryEmbedding = Embedding.from(embeddings.query(query));
       boolean quantity = Sentences.asksForQuantity(latest);
+      Optional<Integer> country = Countries.askedAbout(request.standaloneQuestion());
+      boolean example = ASKS_EXAMPLE.matcher(query).find();
       List<List<Unit>> sections = new ArrayList<>();
       for (int i = 0; i < lines.size(); i++) {
         PolicyPassage p = request.sources().get(i);
@@ -236,6 +244,15 @@ public final class ExtractiveDrafter implements AnswerDrafter {
         double sectionMatch = (overlap(queryWords, headingWords, idf) + overlap(latestWords, headingWords, idf)) / 2;
         // A small prior for the better-ranked passage breaks ties in favour of what retrieval trusted most.
         double prior = 0.02 * (PASSAGES_CONSIDERED - i);
+        Optional<Integer> sectionCountry = Countries.ofSection(p.headingPath());
+        double sectionFactor = 1;
+        if (country.isPresent() && sectionCountry.isPresent()) {
+          sectionFactor = country.equals(sectionCountry) ? 1 : OTHER_COUNTRY_PENALTY;
+          prior += country.equals(sectionCountry) ? SAME_COUNTRY_BONUS : 0;
+        }
+        if (!example && p.headingPath().stream().anyMatch(h -> EXAMPLE_HEADING.matcher(h).find())) {
+          sectionFactor *= EXAMPLE_PENALTY;
+        }
         List<String> split = lines.get(i);
         List<Double> lexical = new ArrayList<>();
         for (String s : split) {
@@ -259,7 +276,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
           } else if (Countries.otherCountryLine(s, request.standaloneQuestion())) {
             score *= OTHER_COUNTRY_PENALTY;
           }
-          units.add(new Unit(i + 1, j, s, kind, score));
+          units.add(new Unit(i + 1, j, s, kind, score * sectionFactor));
         }
         sections.add(units);
       }
@@ -270,10 +287,10 @@ public final class ExtractiveDrafter implements AnswerDrafter {
   /** One embedding per distinct line: the overlap between passages repeats lines. */
   private Map<String, Embedding> embed(List<String> lines) {
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(lines));
-    List<Embedding> vectors = embeddings.embedAll(distinct.stream().map(TextSegment::from).toList()).content();
+    List<float[]> vectors = embeddings.passages(distinct);
     Map<String, Embedding> byLine = new HashMap<>();
     for (int i = 0; i < distinct.size(); i++) {
-      byLine.put(distinct.get(i), vectors.get(i));
+      byLine.put(distinct.get(i), Embedding.from(vectors.get(i)));
     }
     return byLine;
   }

@@ -2,8 +2,6 @@ package io.askhr.drafting;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Sentence splitting, word normalisation and the kind of each line, for choosing which policy sentences to quote. */
@@ -16,11 +14,6 @@ final class Sentences {
   /** A list item or table row up to this long is quoted whole; longer ones sentence by sentence. */
   private static final int MAX_ITEM_WORDS = 45;
   private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*•]|\\d{1,3}[.)])\\s+");
-  private static final Set<String> STOP = Set.of(
-      "the", "and", "for", "are", "was", "were", "what", "when", "how", "who", "does", "did", "can", "could",
-      "with", "this", "that", "there", "their", "they", "have", "has", "had", "from", "your", "you", "our", "will",
-      "would", "should", "about", "which", "into", "any", "all", "may", "not", "but", "its", "his", "her", "also",
-      "than", "then", "them", "these", "those", "been", "being", "get", "got", "i'm", "much", "many", "some", "only");
 
   /** Site furniture rather than policy: "Back to top", "Next: Leave", "Home › Policies", "Table of contents". */
   private static final Pattern NAVIGATION = Pattern.compile(
@@ -173,31 +166,9 @@ final class Sentences {
     return STATES_QUANTITY.matcher(line).find();
   }
 
-  /** Lower-cased content words with a light suffix strip, so "holidays" meets "holiday". */
+  /** Stemmed content words, so "holidays" meets "holiday" ({@link ContentWords}). */
   static List<String> words(String text) {
-    List<String> words = new ArrayList<>();
-    var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    while (m.find()) {
-      String w = m.group();
-      // Short codes carry meaning in HR questions: "L5", "3x"; short plain words rarely do.
-      if ((w.length() > 2 || w.chars().anyMatch(Character::isDigit)) && !STOP.contains(w)) {
-        words.add(stem(w));
-      }
-    }
-    return words;
-  }
-
-  static String stem(String w) {
-    if (w.length() > 5 && w.endsWith("ies")) {
-      return w.substring(0, w.length() - 3) + "y";
-    }
-    if (w.length() > 5 && (w.endsWith("ing") || w.endsWith("ed"))) {
-      return w.substring(0, w.length() - (w.endsWith("ing") ? 3 : 2));
-    }
-    if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
-      return w.substring(0, w.length() - 1);
-    }
-    return w;
+    return ContentWords.of(text);
   }
 
   static int wordCount(String text) {

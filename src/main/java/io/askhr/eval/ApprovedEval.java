@@ -73,17 +73,23 @@ public final class ApprovedEval {
     return new Figures(right, missed, wrong, none);
   }
 
-  /** The threshold with the best dev score (right minus twice wrong); ties go to the higher threshold. */
+  /**
+   * The threshold with the best dev score (right minus twice wrong). Several thresholds tie on a small dev half: the
+   * middle of the tied ones is taken, the boundary farthest from the dev questions on either side.
+   */
   public static double choose(List<Scored> scored) {
-    double best = 1;
+    List<Double> tied = new ArrayList<>();
     int bestScore = Integer.MIN_VALUE;
-    for (int t = 50; t <= 95; t++) {
+    for (int t = 50; t <= 99; t++) {
       int score = figures(scored, true, t / 100.0).score();
-      if (score >= bestScore) {
+      if (score > bestScore) {
         bestScore = score;
-        best = t / 100.0;
+        tied.clear();
+      }
+      if (score == bestScore) {
+        tied.add(t / 100.0);
       }
     }
-    return best;
+    return tied.get(tied.size() / 2);
   }
 }

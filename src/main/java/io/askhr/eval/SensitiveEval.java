@@ -70,22 +70,30 @@ public final class SensitiveEval {
 
   /**
    * The thresholds with the best dev precision among those keeping dev recall at {@link #TARGET_RECALL} or more
-   * (ties: higher recall, then the lower threshold); the highest-recall pair when none reaches it.
+   * (ties: higher recall); the highest-recall pair when none reaches it. Many pairs tie on a small dev half: the
+   * middle of the tied margins, then of the tied thresholds at that margin, is taken, the boundary farthest from the
+   * dev questions on either side (e5-small's similarities sit within a few hundredths of each other).
    */
   public static Choice choose(List<Scored> scored) {
-    Choice best = null;
-    for (int t = 20; t <= 90; t++) {
-      for (int m = -10; m <= 20; m += 2) {
+    List<Choice> tied = new ArrayList<>();
+    for (int t = 50; t <= 95; t++) {
+      for (int m = -100; m <= 200; m += 5) {
         double threshold = t / 100.0;
-        double margin = m / 100.0;
-        Figures dev = figures(scored, true, v -> v.flagged(threshold, margin));
-        Choice candidate = new Choice(threshold, margin, dev);
-        if (best == null || better(candidate, best)) {
-          best = candidate;
+        double margin = m / 1000.0;
+        Choice candidate = new Choice(threshold, margin, figures(scored, true, v -> v.flagged(threshold, margin)));
+        if (tied.isEmpty() || better(candidate, tied.get(0))) {
+          tied.clear();
+          tied.add(candidate);
+        } else if (!better(tied.get(0), candidate)) {
+          tied.add(candidate);
         }
       }
     }
-    return best;
+    List<Double> margins = tied.stream().map(Choice::margin).distinct().sorted().toList();
+    double margin = margins.get(margins.size() / 2);
+    List<Choice> atMargin = tied.stream().filter(c -> c.margin() == margin)
+        .sorted(java.util.Comparator.comparingDouble(Choice::threshold)).toList();
+    return atMargin.get(atMargin.size() / 2);
   }
 
   private static boolean better(Choice a, Choice b) {

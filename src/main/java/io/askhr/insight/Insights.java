@@ -1,8 +1,8 @@
 package io.askhr.insight;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.askhr.knowledge.KnowledgeCatalog;
 import io.askhr.question.Reply;
+import io.askhr.retrieval.PolicyEmbedder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +31,7 @@ public final class Insights {
   private final Supplier<KnowledgeCatalog.Snapshot> knowledge;
   private final Clock clock;
 
-  public Insights(InsightQueries store, EmbeddingModel embeddings, Supplier<KnowledgeCatalog.Snapshot> knowledge,
+  public Insights(InsightQueries store, PolicyEmbedder embeddings, Supplier<KnowledgeCatalog.Snapshot> knowledge,
       Clock clock) {
     this.store = store;
     this.clusters = new GapClusters(embeddings);

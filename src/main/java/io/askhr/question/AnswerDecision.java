@@ -1,13 +1,11 @@
 package io.askhr.question;
 
+import io.askhr.drafting.ContentWords;
 import io.askhr.knowledge.PolicyPassage;
 import io.askhr.retrieval.Hit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides from the retrieved passages whether AskHR answers, answers with a hedge, or says the question is not
@@ -33,16 +31,6 @@ final class AnswerDecision {
   static final int PASSAGES_READ = 3;
   /** BM25 and vectors agree when both rank one passage at least this high. */
   static final int AGREEMENT_RANK = 3;
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-  private static final Set<String> STOP = Set.of(
-      "the", "and", "for", "are", "was", "were", "what", "whats", "when", "how", "who", "does", "did", "can", "could",
-      "with", "this", "that", "there", "their", "they", "have", "has", "had", "from", "your", "you", "our", "will",
-      "would", "should", "about", "which", "into", "any", "all", "may", "not", "but", "its", "his", "her", "also",
-      "than", "then", "them", "these", "those", "been", "being", "get", "got", "much", "many", "some", "only", "just",
-      "like", "really", "still", "now", "yet", "anyone", "someone", "thing", "stuff", "know", "want", "need", "tell",
-      "please", "thanks", "hey", "hi", "hello", "lol", "im", "ive", "dont", "doesnt", "cant", "isnt", "actually",
-      "kind", "sort", "way", "here", "where", "why", "whom", "more", "most", "very", "wie", "ich", "der", "die",
-      "das", "und", "ist", "mein", "meine", "est", "les", "des", "pour", "une");
 
   private final double notCovered;
   private final DecisionWeights weights;
@@ -93,29 +81,8 @@ final class AnswerDecision {
         && asked.regionMatches(0, found, 0, Math.max(5, n - 2));
   }
 
-  /** Lower-cased content words with a light suffix strip. */
+  /** Stemmed content words ({@link ContentWords}). */
   static List<String> words(String text) {
-    List<String> words = new java.util.ArrayList<>();
-    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    while (m.find()) {
-      String w = m.group();
-      if ((w.length() > 2 || w.chars().anyMatch(Character::isDigit)) && !STOP.contains(w)) {
-        words.add(stem(w));
-      }
-    }
-    return words;
-  }
-
-  private static String stem(String w) {
-    if (w.length() > 5 && w.endsWith("ies")) {
-      return w.substring(0, w.length() - 3) + "y";
-    }
-    if (w.length() > 5 && (w.endsWith("ing") || w.endsWith("ed"))) {
-      return w.substring(0, w.length() - (w.endsWith("ing") ? 3 : 2));
-    }
-    if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
-      return w.substring(0, w.length() - 1);
-    }
-    return w;
+    return ContentWords.of(text);
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The extractive composer on sections with introductions, headings, tables, question-shaped lines and navigation. */
 class ExtractiveDrafterTest {
 
-  private final ExtractiveDrafter drafter = new ExtractiveDrafter(TestModels.embeddings());
+  private final ExtractiveDrafter drafter = new ExtractiveDrafter(TestModels.local());
 
   private static PolicyPassage passage(String id, String title, List<String> headings, String text) {
     return new PolicyPassage(id, id.replaceFirst("#.*", ""), title, headings, 0, Optional.empty(), Set.of("everyone"),
@@ -46,7 +46,7 @@ class ExtractiveDrafterTest {
           Pay protection does not apply if you choose a lower-level role yourself.""");
 
   private static Draft ask(String question, PolicyPassage... sources) {
-    return new ExtractiveDrafter(TestModels.embeddings())
+    return new ExtractiveDrafter(TestModels.local())
         .draft(new DraftRequest(question, question, List.of(sources), false));
   }
 
@@ -173,5 +173,44 @@ class ExtractiveDrafterTest {
     assertEquals(List.of("how long does a PIP last", "can i bring someone to the meetings"),
         QuestionParts.split("how long does a PIP last and can i bring someone to the meetings"));
     assertEquals(List.of("whats the notice period?"), QuestionParts.split("whats the notice period?"));
+  }
+
+  private static final PolicyPassage US_EXAMPLE = passage("severance.md#7", "Severance pay",
+      List.of("Severance pay", "United States", "Worked example"), """
+          Maria in Austin earns $104,000 (L4) and has 6 complete years of service.
+          - Severance: 2 × 6 = 12 weeks × $2,000 = $24,000, plus 3 months of COBRA premiums.""");
+
+  private static final PolicyPassage US_RULE = passage("severance.md#6", "Severance pay",
+      List.of("Severance pay", "United States"), """
+          Severance is 2 weeks' base pay for each complete year of service, minimum 4 weeks and maximum 26 weeks.
+          The company pays the COBRA premium for you and your dependants for 3 months.""");
+
+  private static final PolicyPassage OTHER_LEAVE = passage("leave.md#4", "Parental and family leave",
+      List.of("Parental and family leave", "Other family leave"), """
+          Leave: Carers' leave, for a dependant with a long-term care need; All countries: 5 days paid a year.
+          Leave: Pregnancy loss, for either parent; All countries: 10 days paid.""");
+
+  private static final PolicyPassage US_LEAVE = passage("leave.md#3", "Parental and family leave",
+      List.of("Parental and family leave", "United States"), """
+          Who: Birth parent; Paid leave: 16 weeks at full pay.
+          Who: Non-birth parent, adoptive or foster parent; Paid leave: 12 weeks at full pay.""");
+
+  @Test
+  void shouldQuoteTheRuleBeforeAWorkedExampleRetrievalRankedHigher() {
+    // when the example shares more words with the question than the rule does
+    Draft draft = ask("how much severance in the US? 6 yrs at the austin office", US_EXAMPLE, US_RULE);
+
+    // then
+    assertTrue(quoted(draft).get(0).startsWith("> Severance is 2 weeks' base pay"), draft.text());
+  }
+
+  @Test
+  void shouldAnswerFromTheSectionOfTheCountryTheQuestionNames() {
+    // when
+    Draft draft = ask("paternity leave in the US how long and is it paid", OTHER_LEAVE, US_LEAVE);
+
+    // then
+    assertTrue(draft.text().startsWith("**Parental and family leave › United States**"), draft.text());
+    assertTrue(draft.text().contains("12 weeks at full pay"), draft.text());
   }
 }

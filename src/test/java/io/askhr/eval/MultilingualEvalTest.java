@@ -114,7 +114,7 @@ class MultilingualEvalTest {
   @Test
   void repliesShouldComeInTheQuestionsLanguage() {
     // given the answer path without a model (the fixed sentences are all there is to translate)
-    ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
+    ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.local());
     AnswerFlow flow = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(), settings);
     Tally detected = new Tally();
     Tally fixedStrings = new Tally();

@@ -30,7 +30,7 @@ class InsightsTest {
     // given
     try (JdbcInsightStore store = JdbcInsightStore.open("jdbc:sqlite:" + dir.resolve("i.db"), "salt")) {
       InsightSeed.seed(store);
-      Insights insights = new Insights(store, TestModels.embeddings(), () -> DOCUMENTS,
+      Insights insights = new Insights(store, TestModels.local(), () -> DOCUMENTS,
           Clock.fixed(InsightSeed.NOW, ZoneOffset.UTC));
 
       // when

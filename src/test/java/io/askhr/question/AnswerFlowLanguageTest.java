@@ -54,7 +54,7 @@ class AnswerFlowLanguageTest {
         ? translations.apply(request) : "Vollzeitbeschäftigte bekommen 27 Tage Jahresurlaub [1].");
     settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)"),
         Optional.empty(), Optional.empty()).answers();
-    extractive = new ExtractiveDrafter(TestModels.embeddings());
+    extractive = new ExtractiveDrafter(TestModels.local());
   }
 
   @AfterAll

@@ -45,7 +45,7 @@ class AnswerFlowTest {
     model = new LoopbackChatServer();
     settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)", "EMBEDDING_MODEL", "minilm"),
         Optional.empty(), Optional.empty()).answers();
-    extractive = new ExtractiveDrafter(TestModels.embeddings());
+    extractive = new ExtractiveDrafter(TestModels.local());
   }
 
   @AfterAll

@@ -85,13 +85,13 @@ class ApprovedAnswersTest {
   }
 
   private static AnswerFlow flow(ApprovedAnswers approved) {
-    ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
+    ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.local());
     return new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(), settings,
         AnswerMetrics.NONE, SensitiveClassifier.rulesOnly(), approved);
   }
 
   private static ApprovedAnswers approved(Clock clock) {
-    return ApprovedAnswers.load(new ApprovedAnswerFolder(folder), TestModels.embeddings(), clock);
+    return ApprovedAnswers.load(new ApprovedAnswerFolder(folder), TestModels.local(), clock);
   }
 
   private static Question ask(String text, Set<String> groups) {
@@ -132,6 +132,22 @@ class ApprovedAnswersTest {
     assertFalse(employee.text().contains(CALIBRATION_TEXT));
     assertEquals(CALIBRATION_TEXT, manager.text());
     assertEquals("People Policy team", manager.approval().orElseThrow().owner());
+  }
+
+  @Test
+  void shouldGiveNoOtherApprovedAnswerWhenTheClosestIsForAnotherAudience() {
+    // given an employee asking the managers' question, with the severance answer visible to everyone
+    ApprovedAnswers approved = approved(TODAY);
+    String question = "How do calibration panels change selection scores?";
+
+    // when
+    Optional<ApprovedAnswers.Match> employee = approved.closest(question, io.askhr.retrieval.Scope.everyone());
+    Optional<ApprovedAnswers.Match> manager = approved.closest(question,
+        io.askhr.retrieval.Scope.of(Set.of("managers"), Optional.empty()));
+
+    // then the next-closest answer is not given instead: it would answer a question nobody asked
+    assertEquals(Optional.empty(), employee);
+    assertEquals("answers/calibration.md", manager.orElseThrow().answer().file());
   }
 
   @Test

@@ -36,7 +36,7 @@ class DamagedIndexTest {
         Optional.empty()).answers();
     try (PolicyIndex index = PolicyIndex.open(dir, TestModels.embeddings())) {
       index.update(folder, PassageSplitter.defaults());
-      ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
+      ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.local());
       QuestionHandler flow = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(),
           settings);
       Question question = Question.first("How is severance calculated?", Asker.anonymous("u1"), Platform.CLI);

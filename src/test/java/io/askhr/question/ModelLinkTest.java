@@ -56,7 +56,7 @@ class ModelLinkTest {
     AnswerSettings settings = Settings.fromEnvironment(Map.of(), Optional.empty(), Optional.empty()).answers();
     LlmDrafter llm = new LlmDrafter(OpenAiChatModel.builder().baseUrl(model.baseUrl()).apiKey("k").modelName("m")
         .timeout(Duration.ofSeconds(10)).maxRetries(0).build(), "Brightwater Systems", settings.hrContact());
-    flow = new AnswerFlow(index.searcher(), llm, new ExtractiveDrafter(TestModels.embeddings()),
+    flow = new AnswerFlow(index.searcher(), llm, new ExtractiveDrafter(TestModels.local()),
         new FollowUpHeuristic(), settings);
   }
 

@@ -88,7 +88,7 @@ class PromptInjectionTest {
       return obey.apply(messages.get(0).path("content").asText(), messages.get(1).path("content").asText());
     });
     AnswerSettings settings = Settings.fromEnvironment(Map.of("EMBEDDING_MODEL", "minilm"), Optional.empty(), Optional.empty()).answers();
-    ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
+    ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.local());
     LlmDrafter llm = new LlmDrafter(OpenAiChatModel.builder().baseUrl(model.baseUrl()).apiKey("k").modelName("m")
         .timeout(Duration.ofSeconds(10)).maxRetries(0).build(), "Brightwater Systems", settings.hrContact());
     flow = new AnswerFlow(index.searcher(), llm, extractive, new FollowUpHeuristic(), settings);

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class SensitiveClassifierTest {
 
   static final String FIXTURE = """
-      threshold: 0.6
-      ordinary_margin: 0.05
+      threshold: 0.8
+      ordinary_margin: 0.01
       topics:
         job_security:
           - Will I lose my job in the restructure?
@@ -48,7 +48,7 @@ class SensitiveClassifierTest {
 
   private static SensitiveClassifier read(String yaml) throws IOException {
     return SensitiveClassifier.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yml",
-        TestModels.embeddings());
+        TestModels.local());
   }
 
   @Test
@@ -62,7 +62,7 @@ class SensitiveClassifierTest {
 
     // then
     assertEquals("job_security", verdict.nearestTopic());
-    assertTrue(verdict.sensitive() >= 0.6, "similarity " + verdict.sensitive());
+    assertTrue(verdict.sensitive() >= 0.8, "similarity " + verdict.sensitive());
     assertTrue(fixture.flags(question));
   }
 
@@ -72,12 +72,22 @@ class SensitiveClassifierTest {
     SensitiveClassifier.Verdict verdict = fixture.verdict("Do I still have work here after the restructure?");
 
     // then the same scores flag or not depending on the two numbers
-    assertTrue(verdict.byExamples(verdict.sensitive(), 0.05));
-    assertFalse(verdict.byExamples(verdict.sensitive() + 0.01, 0.05));
+    assertTrue(verdict.byExamples(verdict.sensitive(), 0.01));
+    assertFalse(verdict.byExamples(verdict.sensitive() + 0.01, 0.01));
     // an ordinary example closer by the margin or more overrules
     assertFalse(new SensitiveClassifier.Verdict(Set.of(), true, "job_security", 0.70, 0.75).byExamples(0.6, 0.05));
     assertTrue(new SensitiveClassifier.Verdict(Set.of(), true, "job_security", 0.70, 0.74).byExamples(0.6, 0.05));
-    assertFalse(fixture.withThresholds(0.99, 0.05).flags("Do I still have work here after the restructure?"));
+    assertFalse(fixture.withThresholds(0.99, 0.01).flags("Do I still have work here after the restructure?"));
+  }
+
+  @Test
+  void shouldScoreAQuestionByItsThreeNearestExamplesNotByOneLuckyNeighbour() {
+    // when a question repeats one example word for word
+    SensitiveClassifier.Verdict verdict = fixture.verdict("Is my role going to be cut?");
+
+    // then that example alone would score 1.0; the mean of the three nearest stays below it
+    assertTrue(verdict.sensitive() < 0.99 && verdict.sensitive() > 0.8, "mean of three " + verdict.sensitive());
+    assertEquals("job_security", verdict.nearestTopic());
   }
 
   @Test
@@ -132,7 +142,7 @@ class SensitiveClassifierTest {
         return new Rewrite(latest, true);
       }
     };
-    io.askhr.drafting.ExtractiveDrafter extractive = new io.askhr.drafting.ExtractiveDrafter(TestModels.embeddings());
+    io.askhr.drafting.ExtractiveDrafter extractive = new io.askhr.drafting.ExtractiveDrafter(TestModels.local());
     io.askhr.retrieval.PolicySearcher nothing = org.mockito.Mockito.mock(io.askhr.retrieval.PolicySearcher.class);
     AnswerSettings settings = io.askhr.config.Settings.fromEnvironment(java.util.Map.of(), java.util.Optional.empty(),
         java.util.Optional.empty()).answers();
@@ -152,7 +162,7 @@ class SensitiveClassifierTest {
     // given
     Path gold = Path.of("src/test/resources/eval/sensitive_questions.jsonl");
     List<LabelledQuestions.Labelled> records = LabelledQuestions.read(gold);
-    SensitiveClassifier shipped = SensitiveClassifier.shipped(TestModels.embeddings());
+    SensitiveClassifier shipped = SensitiveClassifier.shipped(TestModels.local());
 
     // when
     List<SensitiveEval.Scored> scored = SensitiveEval.score(shipped, records);
@@ -160,7 +170,7 @@ class SensitiveClassifierTest {
         v -> v.flagged(shipped.threshold(), shipped.margin()));
     SensitiveEval.Figures rulesOnly = SensitiveEval.figures(scored, false, v -> !v.ruleTopics().isEmpty());
 
-    // then (measured when committed: recall 49/51 = 0.961, precision 49/50 = 0.980)
+    // then (measured when committed, e5-small: recall 51/51 = 1.000, precision 51/52 = 0.981)
     assertTrue(heldOut.recall() >= 0.95, "held-out recall " + heldOut);
     assertTrue(heldOut.precision() >= 0.85, "held-out precision " + heldOut);
     assertTrue(heldOut.recall() > rulesOnly.recall() + 0.3, "the examples add to the rules: " + rulesOnly);

@@ -5,6 +5,8 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import io.askhr.retrieval.BundledEmbeddingModel;
+import io.askhr.retrieval.PolicyEmbedder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +22,11 @@ public final class TestModels {
       shared = new AllMiniLmL6V2QuantizedEmbeddingModel();
     }
     return shared;
+  }
+
+  /** The bundled e5-small model with its prefixes, as the sensitive, approved, extractive and gap uses get it. */
+  public static PolicyEmbedder local() {
+    return BundledEmbeddingModel.E5_SMALL.load();
   }
 
   /** Counts how many texts are embedded, to prove that unchanged files are not embedded again. */

@@ -76,7 +76,7 @@ class StreamingBenchmark {
       StreamingLlmDrafter drafter = new StreamingLlmDrafter(resilient.streaming(OpenAiStreamingChatModel.builder()
           .baseUrl(model.baseUrl()).apiKey("k").modelName("m").timeout(Duration.ofSeconds(30)).build(),
           Duration.ofSeconds(10)), new LlmDrafter(resilient, "Brightwater Systems", "HR"), Duration.ofSeconds(20));
-      ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
+      ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.local());
       AnswerFlow flow = new AnswerFlow(index.searcher(), drafter, extractive, new FollowUpHeuristic(),
           settings.answers());
       SlackAdapter adapter = new SlackAdapter(new SlackSettings("xoxb-bench", Optional.of(SlackRequests.SIGNING_SECRET),

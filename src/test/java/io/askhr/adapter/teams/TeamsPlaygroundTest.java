@@ -87,7 +87,7 @@ class TeamsPlaygroundTest {
     Settings settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)",
         "TEAMS_ALLOW_UNAUTHENTICATED", "true", "EMBEDDING_MODEL", "minilm"), Optional.of(FixtureKnowledge.source()),
         Optional.empty());
-    ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
+    ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.local());
     // a model on loopback that streams its answer word by word, so that Teams' streaming is exercised for real
     model = new LoopbackChatServer().streamEvery(Duration.ofMillis(20)).replyWith("You may take up to five days of"
         + " paid compassionate leave [1]. Close relatives include a grandparent [1].");

@@ -59,7 +59,7 @@ class HrDashboardTest {
 
   /** A server with the seeded store behind the dashboard, as {@code serve} wires it. */
   static WebServer server(JdbcInsightStore store, Optional<String> token) {
-    Insights insights = new Insights(store, TestModels.embeddings(), () -> DOCUMENTS,
+    Insights insights = new Insights(store, TestModels.local(), () -> DOCUMENTS,
         Clock.fixed(InsightSeed.NOW, ZoneOffset.UTC));
     return new WebServer(question -> new Reply("Twenty-five days [1].", List.of(), 0.8, Set.of(),
         Reply.Mode.EXTRACTIVE, List.of()), store::reachable, List.of(), store, new HrDashboard(token, insights));
@@ -202,7 +202,7 @@ class HrDashboardTest {
   @Test
   void shouldRefuseATokenShorterThan32CharactersAtStartUp() {
     // given
-    Insights insights = new Insights(store, TestModels.embeddings(), () -> DOCUMENTS, Clock.systemUTC());
+    Insights insights = new Insights(store, TestModels.local(), () -> DOCUMENTS, Clock.systemUTC());
 
     // when
     ConfigException e = assertThrows(ConfigException.class,

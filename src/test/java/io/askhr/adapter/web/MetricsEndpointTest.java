@@ -57,7 +57,7 @@ class MetricsEndpointTest {
           PassageSplitter.defaults());
       metrics.indexed(report);
       AnswerSettings answers = Settings.fromEnvironment(Map.of("EMBEDDING_MODEL", "minilm"), Optional.empty(), Optional.empty()).answers();
-      ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
+      ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.local());
       LlmDrafter llm = new LlmDrafter(new MeteredChatModel(OpenAiChatModel.builder().baseUrl(model.baseUrl())
           .apiKey("k").modelName("m").maxRetries(0).build(), metrics), "Brightwater Systems", answers.hrContact());
       MeteredHandler handler = new MeteredHandler(new AnswerFlow(index.searcher(), llm, extractive,
@@ -113,7 +113,7 @@ class MetricsEndpointTest {
       PrometheusMetrics metrics = new PrometheusMetrics();
       index.update(new KnowledgeFolder(FixtureKnowledge.source(), 10_000_000), PassageSplitter.defaults());
       AnswerSettings answers = Settings.fromEnvironment(Map.of("EMBEDDING_MODEL", "minilm"), Optional.empty(), Optional.empty()).answers();
-      ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.embeddings());
+      ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.local());
       LlmDrafter llm = new LlmDrafter(new MeteredChatModel(OpenAiChatModel.builder().baseUrl(model.baseUrl())
           .apiKey("k").modelName("m").maxRetries(0).timeout(Duration.ofSeconds(5)).build(), metrics),
           "Brightwater Systems", answers.hrContact());
