@@ -15,11 +15,13 @@ import java.util.Map;
  * @param titleBoost BM25 boost of the document title field
  * @param headingBoost BM25 boost of the section headings field
  * @param synonymBoost BM25 boost of words added from HR's synonyms (0 turns synonyms off)
+ * @param sourceBonus how much a passage gains, per other passage of the same file among the fused top ten, times that
+ *     passage's fused share (0..1): a file that answers in several places is more likely the right one
  */
 public record FusionWeights(
     Method method,
     double lexical, double vector, int rankConstant, int depth, float titleBoost, float headingBoost,
-    float synonymBoost) {
+    float synonymBoost, double sourceBonus) {
 
   /**
    * Chosen on the dev halves only (contoso, GSA, knowledge/: 74 answerable questions) with e5-small: among 32
@@ -27,10 +29,17 @@ public record FusionWeights(
    * synonym words weighted 0.5 had the best mean of hit@5 and MRR@10 (0.877; the former 0.4/0.6 score fusion
    * 0.840, plain equal-weight RRF with k = 60 0.849). docs/retrieval.md.
    */
-  public static final FusionWeights DEFAULT = new FusionWeights(Method.RRF, 0.7, 1.0, 20, 50, 2.0f, 1.0f, 0.5f);
+  public static final FusionWeights DEFAULT = new FusionWeights(Method.RRF, 0.7, 1.0, 20, 50, 2.0f, 1.0f, 0.5f, 0);
 
   /** The fusion methods compared with {@code askhr eval}. */
-  public enum Method { RRF, SCORE }
+  public enum Method {
+    /** Weighted reciprocal-rank fusion. */
+    RRF,
+    /** BM25 score and cosine each min-max scaled over the query's hits, then added with the weights. */
+    SCORE,
+    /** BM25 score and cosine each standardised (mean 0, deviation 1) over the query's hits, then added. */
+    ZSCORE
+  }
 
   /** AskHR's BM25 half alone (boosts and synonyms included). */
   public static FusionWeights lexicalOnly() {
@@ -44,7 +53,7 @@ public record FusionWeights(
 
   /** The textbook recipes AskHR must beat: no field boosts, no synonyms. */
   public static FusionWeights plainBm25() {
-    return new FusionWeights(Method.SCORE, 1.0, 0.0, 60, DEFAULT.depth, 1.0f, 1.0f, 0.0f);
+    return new FusionWeights(Method.SCORE, 1.0, 0.0, 60, DEFAULT.depth, 1.0f, 1.0f, 0.0f, 0);
   }
 
   /** Plain KNN over the passage vectors. */
@@ -60,20 +69,26 @@ public record FusionWeights(
   /** The same weights with another method and lexical/vector balance, for measuring. */
   public FusionWeights with(Method otherMethod, double otherLexical, double otherVector) {
     return new FusionWeights(otherMethod, otherLexical, otherVector, rankConstant, depth, titleBoost, headingBoost,
-        synonymBoost);
+        synonymBoost, sourceBonus);
   }
 
   /** The same weights with other BM25 field and synonym boosts, for measuring. */
   public FusionWeights withBoosts(float title, float heading, float synonym) {
-    return new FusionWeights(method, lexical, vector, rankConstant, depth, title, heading, synonym);
+    return new FusionWeights(method, lexical, vector, rankConstant, depth, title, heading, synonym, sourceBonus);
+  }
+
+  /** The same weights with another RRF constant and same-file bonus, for measuring. */
+  public FusionWeights withRanking(int otherRankConstant, double otherSourceBonus) {
+    return new FusionWeights(method, lexical, vector, otherRankConstant, depth, titleBoost, headingBoost, synonymBoost,
+        otherSourceBonus);
   }
 
   /**
-   * @param lexicalShare the passage's BM25 score min-max scaled over the query's BM25 hits (0 when not found)
-   * @param vectorShare the passage's similarity min-max scaled over the query's candidates
+   * @param lexicalShare the passage's BM25 score scaled over the query's BM25 hits as {@link #method} says
+   * @param vectorShare the passage's similarity scaled over the query's candidates as {@link #method} says
    */
   double fuse(int lexicalRank, int vectorRank, double lexicalShare, double vectorShare) {
-    if (method == Method.SCORE) {
+    if (method != Method.RRF) {
       return lexical * lexicalShare + vector * vectorShare;
     }
     double score = 0;
