@@ -15,13 +15,11 @@ import java.util.Map;
  * @param titleBoost BM25 boost of the document title field
  * @param headingBoost BM25 boost of the section headings field
  * @param synonymBoost BM25 boost of words added from HR's synonyms (0 turns synonyms off)
- * @param sourceBonus how much a passage gains, per other passage of the same file among the fused top ten, times that
- *     passage's fused share (0..1): a file that answers in several places is more likely the right one
  */
 public record FusionWeights(
     Method method,
     double lexical, double vector, int rankConstant, int depth, float titleBoost, float headingBoost,
-    float synonymBoost, double sourceBonus) {
+    float synonymBoost) {
 
   /**
    * Chosen on the dev halves only (contoso, GSA, knowledge/: 74 answerable questions) with e5-small: among 32
@@ -29,7 +27,7 @@ public record FusionWeights(
    * synonym words weighted 0.5 had the best mean of hit@5 and MRR@10 (0.877; the former 0.4/0.6 score fusion
    * 0.840, plain equal-weight RRF with k = 60 0.849). docs/retrieval.md.
    */
-  public static final FusionWeights DEFAULT = new FusionWeights(Method.RRF, 0.7, 1.0, 20, 50, 2.0f, 1.0f, 0.5f, 0);
+  public static final FusionWeights DEFAULT = new FusionWeights(Method.RRF, 0.7, 1.0, 20, 50, 2.0f, 1.0f, 0.5f);
 
   /** The fusion methods compared with {@code askhr eval}. */
   public enum Method {
@@ -53,7 +51,7 @@ public record FusionWeights(
 
   /** The textbook recipes AskHR must beat: no field boosts, no synonyms. */
   public static FusionWeights plainBm25() {
-    return new FusionWeights(Method.SCORE, 1.0, 0.0, 60, DEFAULT.depth, 1.0f, 1.0f, 0.0f, 0);
+    return new FusionWeights(Method.SCORE, 1.0, 0.0, 60, DEFAULT.depth, 1.0f, 1.0f, 0.0f);
   }
 
   /** Plain KNN over the passage vectors. */
@@ -69,18 +67,12 @@ public record FusionWeights(
   /** The same weights with another method and lexical/vector balance, for measuring. */
   public FusionWeights with(Method otherMethod, double otherLexical, double otherVector) {
     return new FusionWeights(otherMethod, otherLexical, otherVector, rankConstant, depth, titleBoost, headingBoost,
-        synonymBoost, sourceBonus);
+        synonymBoost);
   }
 
   /** The same weights with other BM25 field and synonym boosts, for measuring. */
   public FusionWeights withBoosts(float title, float heading, float synonym) {
-    return new FusionWeights(method, lexical, vector, rankConstant, depth, title, heading, synonym, sourceBonus);
-  }
-
-  /** The same weights with another RRF constant and same-file bonus, for measuring. */
-  public FusionWeights withRanking(int otherRankConstant, double otherSourceBonus) {
-    return new FusionWeights(method, lexical, vector, otherRankConstant, depth, titleBoost, headingBoost, synonymBoost,
-        otherSourceBonus);
+    return new FusionWeights(method, lexical, vector, rankConstant, depth, title, heading, synonym);
   }
 
   /**

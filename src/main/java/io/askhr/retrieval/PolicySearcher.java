@@ -152,54 +152,11 @@ public final class PolicySearcher {
       ranked.add(new Candidate(doc, score, similarity, lexicalRank, vectorRank));
     }
     ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
-    if (weights.sourceBonus() > 0) {
-      ranked = withSourceBonus(searcher, ranked);
-    }
     List<Hit> hits = new ArrayList<>();
     for (Candidate c : ranked.subList(0, Math.min(k, ranked.size()))) {
       hits.add(new Hit(passage(searcher, c.doc()), c.score(), c.similarity(), c.lexicalRank(), c.vectorRank()));
     }
     return List.copyOf(hits);
-  }
-
-  /** How many fused passages vote for their file. */
-  private static final int SOURCE_VOTERS = 10;
-
-  /**
-   * Lifts each passage by the other passages of its file among the fused top ten, each counting its fused share
-   * (0..1): where several passages of one file match, that file is more likely the one the question is about.
-   */
-  private List<Candidate> withSourceBonus(IndexSearcher searcher, List<Candidate> ranked) throws IOException {
-    double top = ranked.isEmpty() ? 0 : ranked.get(0).score();
-    double bottom = ranked.isEmpty() ? 0 : ranked.get(ranked.size() - 1).score();
-    double range = top > bottom ? top - bottom : 1;
-    Map<String, Double> votes = new HashMap<>();
-    List<String> sources = new ArrayList<>();
-    for (int i = 0; i < ranked.size(); i++) {
-      String source = i < SOURCE_VOTERS ? source(searcher, ranked.get(i).doc()) : null;
-      sources.add(source);
-      if (source != null) {
-        votes.merge(source, (ranked.get(i).score() - bottom) / range, Double::sum);
-      }
-    }
-    List<Candidate> lifted = new ArrayList<>();
-    for (int i = 0; i < ranked.size(); i++) {
-      Candidate c = ranked.get(i);
-      String source = sources.get(i);
-      if (source == null) {
-        lifted.add(c);
-        continue;
-      }
-      double others = votes.get(source) - (c.score() - bottom) / range;
-      lifted.add(new Candidate(c.doc(), c.score() + range * weights.sourceBonus() * others, c.similarity(),
-          c.lexicalRank(), c.vectorRank()));
-    }
-    lifted.sort(Comparator.comparingDouble(Candidate::score).reversed());
-    return lifted;
-  }
-
-  private static String source(IndexSearcher searcher, int doc) throws IOException {
-    return searcher.storedFields().document(doc, Set.of(PolicyFields.SOURCE)).get(PolicyFields.SOURCE);
   }
 
   /** Puts one signal's scores on a common scale: min-max to 0..1, or standardised. */

@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * LangChain4j's in-process BERT encoder on an ONNX session that computes each text on the calling thread.
- * {@code OnnxEmbeddingModel}'s default session spreads one query over every core and spins its idle threads: on a
- * small shared machine that slows the search it is meant to speed up, and indexing already embeds one passage per
- * core.
+ * LangChain4j's in-process BERT encoder on an ONNX session that computes each text on the calling thread, without
+ * spinning idle threads. {@code OnnxEmbeddingModel}'s default session spreads one text over every core and keeps its
+ * threads spinning between calls, which takes CPU from the other requests of a small server, while indexing already
+ * embeds one passage per core. Measured against the default session (docs/benchmarks.md): no slower per query.
  */
 final class SingleThreadOnnxModel extends AbstractInProcessEmbeddingModel {
 
