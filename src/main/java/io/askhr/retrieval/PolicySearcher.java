@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,8 +132,8 @@ public final class PolicySearcher {
         similarities.put(d.doc, 2.0 * d.score - 1);
       }
     }
-    // The vector list's own spread, before similarities of BM25-only candidates join it.
-    Scale vectorScale = Scale.of(weights.method(), similarities.values());
+    // ZSCORE standardises over the vector list's own hits, measured so; SCORE's min-max runs over every candidate.
+    Scale vectorListScale = Scale.of(weights.method(), similarities.values());
     Scale lexicalScale = Scale.of(weights.method(), lexicalScores.values());
 
     Set<Integer> candidates = new LinkedHashSet<>(lexicalRanks.keySet());
@@ -142,12 +143,15 @@ public final class PolicySearcher {
         similarities.put(doc, similarity(searcher, doc, queryVector));
       }
     }
+    Scale vectorScale = weights.method() == FusionWeights.Method.ZSCORE
+        ? vectorListScale : Scale.of(weights.method(), similarities.values());
     List<Candidate> ranked = new ArrayList<>();
     for (int doc : candidates) {
       double similarity = similarities.get(doc);
       int lexicalRank = lexicalRanks.getOrDefault(doc, 0);
       int vectorRank = vectorRanks.getOrDefault(doc, 0);
-      double lexicalShare = lexicalScores.containsKey(doc) ? lexicalScale.apply(lexicalScores.get(doc)) : lexicalScale.floor();
+      double lexicalShare =
+          lexicalScores.containsKey(doc) ? lexicalScale.apply(lexicalScores.get(doc)) : lexicalScale.floor();
       double score = weights.fuse(lexicalRank, vectorRank, lexicalShare, vectorScale.apply(similarity));
       ranked.add(new Candidate(doc, score, similarity, lexicalRank, vectorRank));
     }
@@ -162,7 +166,7 @@ public final class PolicySearcher {
   /** Puts one signal's scores on a common scale: min-max to 0..1, or standardised. */
   private record Scale(FusionWeights.Method method, double low, double high, double mean, double deviation) {
 
-    static Scale of(FusionWeights.Method method, java.util.Collection<Double> values) {
+    static Scale of(FusionWeights.Method method, Collection<Double> values) {
       double low = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
       double high = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
       double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
