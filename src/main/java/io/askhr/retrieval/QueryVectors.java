@@ -2,6 +2,7 @@ package io.askhr.retrieval;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 
 /**
  * Query vectors, remembered per index: the same words asked again (a common question, a retry, the answer flow
@@ -13,9 +14,12 @@ final class QueryVectors {
   private static final int CAPACITY = 2_000;
   /** Longer texts are pasted documents rather than questions; they are not kept. */
   private static final int MAX_KEPT_LENGTH = 1_000;
+  /** Employees' words are not kept longer than a repeat is likely. */
+  private static final Duration IDLE = Duration.ofHours(1);
 
   private final PolicyEmbedder embedder;
-  private final Cache<String, float[]> recent = Caffeine.newBuilder().maximumSize(CAPACITY).build();
+  private final Cache<String, float[]> recent =
+      Caffeine.newBuilder().maximumSize(CAPACITY).expireAfterAccess(IDLE).executor(Runnable::run).build();
 
   QueryVectors(PolicyEmbedder embedder) {
     this.embedder = embedder;
