@@ -1,7 +1,6 @@
 package io.askhr.retrieval;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,14 +78,14 @@ public enum BundledEmbeddingModel {
     return new PolicyEmbedder(files, model, queryPrefix, passagePrefix);
   }
 
-  /** OnnxEmbeddingModel reads files: the jar's copies go to a temporary folder that is removed once loaded. */
+  /** The ONNX session reads a file: the jar's copies go to a temporary folder that is removed once loaded. */
   private EmbeddingModel open() {
     try {
       Path dir = Files.createTempDirectory("askhr-model-");
       Path onnx = copy(files + ".onnx", dir);
       Path tokenizer = copy(files + "-tokenizer.json", dir);
       try {
-        return new OnnxEmbeddingModel(onnx, tokenizer, pooling);
+        return SingleThreadOnnxModel.load(onnx, tokenizer, pooling);
       } finally {
         Files.deleteIfExists(onnx);
         Files.deleteIfExists(tokenizer);

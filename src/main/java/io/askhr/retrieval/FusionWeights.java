@@ -30,7 +30,14 @@ public record FusionWeights(
   public static final FusionWeights DEFAULT = new FusionWeights(Method.RRF, 0.7, 1.0, 20, 50, 2.0f, 1.0f, 0.5f);
 
   /** The fusion methods compared with {@code askhr eval}. */
-  public enum Method { RRF, SCORE }
+  public enum Method {
+    /** Weighted reciprocal-rank fusion. */
+    RRF,
+    /** BM25 score and cosine each min-max scaled over the query's hits, then added with the weights. */
+    SCORE,
+    /** BM25 score and cosine each standardised (mean 0, deviation 1) over the query's hits, then added. */
+    ZSCORE
+  }
 
   /** AskHR's BM25 half alone (boosts and synonyms included). */
   public static FusionWeights lexicalOnly() {
@@ -69,11 +76,11 @@ public record FusionWeights(
   }
 
   /**
-   * @param lexicalShare the passage's BM25 score min-max scaled over the query's BM25 hits (0 when not found)
-   * @param vectorShare the passage's similarity min-max scaled over the query's candidates
+   * @param lexicalShare the passage's BM25 score scaled over the query's BM25 hits as {@link #method} says
+   * @param vectorShare the passage's similarity scaled over the query's candidates as {@link #method} says
    */
   double fuse(int lexicalRank, int vectorRank, double lexicalShare, double vectorShare) {
-    if (method == Method.SCORE) {
+    if (method != Method.RRF) {
       return lexical * lexicalShare + vector * vectorShare;
     }
     double score = 0;

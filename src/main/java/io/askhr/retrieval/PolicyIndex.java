@@ -65,6 +65,7 @@ public final class PolicyIndex implements Closeable {
   private final Optional<IndexWriter> writer;
   private final SearcherManager searchers;
   private final PolicyEmbedder embeddings;
+  private final QueryVectors queryVectors;
   private final Analyzer analyzer;
   private final Synonyms synonyms;
   private final IndexHealth health = new IndexHealth();
@@ -76,6 +77,7 @@ public final class PolicyIndex implements Closeable {
     this.analyzer = analyzer;
     this.writer = writer;
     this.embeddings = embeddings;
+    this.queryVectors = new QueryVectors(embeddings);
     this.searchers = writer.isPresent() ? new SearcherManager(writer.get(), null) : new SearcherManager(directory, null);
   }
 
@@ -158,7 +160,7 @@ public final class PolicyIndex implements Closeable {
 
   /** A searcher over the latest committed view of this index. */
   public PolicySearcher searcher() {
-    return new PolicySearcher(searchers, synonyms, embeddings, health);
+    return new PolicySearcher(searchers, synonyms, queryVectors, health);
   }
 
   /** Whether the index can be searched; damage found while serving is reported here. */

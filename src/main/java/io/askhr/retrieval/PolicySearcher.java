@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,17 +59,17 @@ public final class PolicySearcher {
 
   private final SearcherManager searchers;
   private final Synonyms synonyms;
-  private final PolicyEmbedder embeddings;
+  private final QueryVectors embeddings;
   private final FusionWeights weights;
   private final TypoExpansions typos = new TypoExpansions(FUZZY_EXPANSIONS);
 
   private final IndexHealth health;
 
-  PolicySearcher(SearcherManager searchers, Synonyms synonyms, PolicyEmbedder embeddings, IndexHealth health) {
+  PolicySearcher(SearcherManager searchers, Synonyms synonyms, QueryVectors embeddings, IndexHealth health) {
     this(searchers, synonyms, embeddings, FusionWeights.DEFAULT, health);
   }
 
-  PolicySearcher(SearcherManager searchers, Synonyms synonyms, PolicyEmbedder embeddings, FusionWeights weights,
+  PolicySearcher(SearcherManager searchers, Synonyms synonyms, QueryVectors embeddings, FusionWeights weights,
       IndexHealth health) {
     this.searchers = searchers;
     this.synonyms = synonyms;
@@ -86,7 +89,7 @@ public final class PolicySearcher {
    * @throws IndexDamagedException when the index files are damaged (it is then rebuilt in the background)
    */
   public List<Hit> search(String query, Scope scope, int k) {
-    float[] queryVector = embeddings.query(query);
+    float[] queryVector = embeddings.of(query);
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
@@ -108,15 +111,14 @@ public final class PolicySearcher {
     int depth = Math.max(k, weights.depth());
     Query filter = scopeFilter(scope);
     Map<Integer, Integer> lexicalRanks = new HashMap<>();
-    Map<Integer, Double> lexicalShares = new HashMap<>();
-    Optional<Query> lexical = lexicalQuery(searcher, query);
-    if (lexical.isPresent() && weights.lexical() > 0) {
+    Map<Integer, Double> lexicalScores = new HashMap<>();
+    Optional<Query> lexical = weights.lexical() > 0 ? lexicalQuery(searcher, query) : Optional.empty();
+    if (lexical.isPresent()) {
       Query filtered = new BooleanQuery.Builder().add(lexical.get(), Occur.MUST).add(filter, Occur.FILTER).build();
       ScoreDoc[] docs = searcher.search(filtered, depth).scoreDocs;
       rank(docs, lexicalRanks);
-      float lowest = docs.length == 0 ? 0 : docs[docs.length - 1].score;
       for (ScoreDoc d : docs) {
-        lexicalShares.put(d.doc, docs[0].score > lowest ? (d.score - lowest) / (docs[0].score - lowest) : 1.0);
+        lexicalScores.put(d.doc, (double) d.score);
       }
     }
     Map<Integer, Integer> vectorRanks = new HashMap<>();
@@ -130,6 +132,9 @@ public final class PolicySearcher {
         similarities.put(d.doc, 2.0 * d.score - 1);
       }
     }
+    // ZSCORE standardises over the vector list's own hits, measured so; SCORE's min-max runs over every candidate.
+    Scale vectorListScale = Scale.of(weights.method(), similarities.values());
+    Scale lexicalScale = Scale.of(weights.method(), lexicalScores.values());
 
     Set<Integer> candidates = new LinkedHashSet<>(lexicalRanks.keySet());
     candidates.addAll(vectorRanks.keySet());
@@ -138,17 +143,16 @@ public final class PolicySearcher {
         similarities.put(doc, similarity(searcher, doc, queryVector));
       }
     }
-    double minSimilarity = similarities.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    double maxSimilarity = similarities.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    Scale vectorScale = weights.method() == FusionWeights.Method.ZSCORE
+        ? vectorListScale : Scale.of(weights.method(), similarities.values());
     List<Candidate> ranked = new ArrayList<>();
     for (int doc : candidates) {
       double similarity = similarities.get(doc);
-      // Both signals scaled to 0..1 over this query's candidates, so that the weights mean what they say.
-      double vectorShare = maxSimilarity > minSimilarity
-          ? (similarity - minSimilarity) / (maxSimilarity - minSimilarity) : 1.0;
       int lexicalRank = lexicalRanks.getOrDefault(doc, 0);
       int vectorRank = vectorRanks.getOrDefault(doc, 0);
-      double score = weights.fuse(lexicalRank, vectorRank, lexicalShares.getOrDefault(doc, 0.0), vectorShare);
+      double lexicalShare =
+          lexicalScores.containsKey(doc) ? lexicalScale.apply(lexicalScores.get(doc)) : lexicalScale.floor();
+      double score = weights.fuse(lexicalRank, vectorRank, lexicalShare, vectorScale.apply(similarity));
       ranked.add(new Candidate(doc, score, similarity, lexicalRank, vectorRank));
     }
     ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -157,6 +161,30 @@ public final class PolicySearcher {
       hits.add(new Hit(passage(searcher, c.doc()), c.score(), c.similarity(), c.lexicalRank(), c.vectorRank()));
     }
     return List.copyOf(hits);
+  }
+
+  /** Puts one signal's scores on a common scale: min-max to 0..1, or standardised. */
+  private record Scale(FusionWeights.Method method, double low, double high, double mean, double deviation) {
+
+    static Scale of(FusionWeights.Method method, Collection<Double> values) {
+      double low = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+      double high = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+      double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).average().orElse(0);
+      return new Scale(method, low, high, mean, Math.sqrt(variance));
+    }
+
+    double apply(double value) {
+      if (method == FusionWeights.Method.ZSCORE) {
+        return deviation > 0 ? (value - mean) / deviation : 0;
+      }
+      return high > low ? (value - low) / (high - low) : 1.0;
+    }
+
+    /** The share of a passage the signal did not find at all. */
+    double floor() {
+      return method == FusionWeights.Method.ZSCORE ? apply(low) : 0;
+    }
   }
 
   /** A document of the fused ranking, before its stored fields are loaded (only the top k ever are). */
@@ -184,14 +212,25 @@ public final class PolicySearcher {
     if (terms.isEmpty() && added.isEmpty()) {
       return Optional.empty();
     }
+    // Looked up once, not once per field.
+    Set<String> unknown = new HashSet<>();
+    for (String term : terms) {
+      if (searcher.getIndexReader().docFreq(new Term(PolicyFields.TEXT, term)) == 0) {
+        unknown.add(term);
+      }
+    }
+    for (Iterator<String> it = added.iterator(); it.hasNext(); ) {
+      if (searcher.getIndexReader().docFreq(new Term(PolicyFields.TEXT, it.next())) == 0) {
+        it.remove();
+      }
+    }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int fuzzy = 0;
     for (Map.Entry<String, Float> field : weights.fieldBoosts().entrySet()) {
       BooleanQuery.Builder words = new BooleanQuery.Builder();
       for (String term : terms) {
         Term t = new Term(field.getKey(), term);
-        boolean unknown = searcher.getIndexReader().docFreq(new Term(PolicyFields.TEXT, term)) == 0;
-        if (!unknown) {
+        if (!unknown.contains(term)) {
           words.add(new TermQuery(t), Occur.SHOULD);
         } else if (LETTERS_AND_DIGITS.matcher(term).matches()) {
           // "401k" is indexed as "401" and "k" because the policy writes "401(k)".
@@ -205,10 +244,7 @@ public final class PolicySearcher {
         }
       }
       for (String term : added) {
-        Term t = new Term(field.getKey(), term);
-        if (searcher.getIndexReader().docFreq(new Term(PolicyFields.TEXT, term)) > 0) {
-          words.add(new BoostQuery(new TermQuery(t), weights.synonymBoost()), Occur.SHOULD);
-        }
+        words.add(new BoostQuery(new TermQuery(new Term(field.getKey(), term)), weights.synonymBoost()), Occur.SHOULD);
       }
       BooleanQuery fieldQuery = words.build();
       if (!fieldQuery.clauses().isEmpty()) {
