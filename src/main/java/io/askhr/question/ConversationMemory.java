@@ -8,7 +8,7 @@ import java.util.List;
  * Recent turns of conversations (a web chat, a Slack thread, a Teams conversation), so that follow-ups can be
  * understood. Held in this process ({@link #inProcess()}) or, with several replicas, in the shared database. Every
  * implementation keeps at most {@link #MAX_TURNS} turns of a conversation, each cut to {@link #MAX_TURN_CHARS}, and
- * forgets them after {@link #IDLE}; reading never throws (a store that cannot answer returns no history).
+ * forgets a conversation {@link #IDLE} after its last exchange; reading never throws (a store that cannot answer returns no history).
  */
 public interface ConversationMemory {
 
@@ -16,7 +16,10 @@ public interface ConversationMemory {
   int MAX_TURNS = 12;
   /** A follow-up needs the gist of a turn, not a pasted document; also the default question length read. */
   int MAX_TURN_CHARS = 4_000;
-  /** A conversation idle this long starts afresh: nobody follows up on yesterday's answer in the same breath. */
+  /**
+   * A conversation with no answered exchange for this long starts afresh: nobody follows up on yesterday's answer in
+   * the same breath.
+   */
   Duration IDLE = Duration.ofHours(2);
 
   /** The remembered turns of a conversation, oldest first; empty when unknown. */

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Conversation turns held in this process: bounded by bytes, by number of conversations and by idle time, and each
+ * Conversation turns held in this process: bounded by bytes, by number of conversations and by time since the last
+ * exchange, and each
  * turn is cut before it is kept, so that memory stays flat however many people chat and however long their messages
  * are.
  */
@@ -33,7 +34,8 @@ final class InProcessConversationMemory implements ConversationMemory {
         .maximumWeight(maxBytes)
         .weigher((String id, List<Turn> list) -> (int) Math.min(Integer.MAX_VALUE,
             Math.max(minimumWeight, bytes(id, list))))
-        .expireAfterAccess(idle)
+        // Written, not read: a replica reading the shared store cannot extend it either, and the rule is the same.
+        .expireAfterWrite(idle)
         .executor(Runnable::run)
         .ticker(ticker)
         .build();

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Conversation turns in the shared database, one row per turn, so that a follow-up reaching any replica continues
- * the conversation. Each turn is kept {@link #IDLE} and a conversation holds its last {@link #MAX_TURNS} (older ones
- * are deleted as the new ones are written). When the database fails, a follow-up is answered without its history and
+ * the conversation. A conversation holds its last {@link #MAX_TURNS} turns (older ones are deleted as new ones are
+ * written) and is forgotten {@link #IDLE} after its last exchange. When the database fails, a follow-up is answered without its history and
  * the turn is not kept: the conversation starts afresh, nothing crashes.
  */
 final class PostgresConversationMemory implements ConversationMemory {
@@ -38,20 +38,22 @@ final class PostgresConversationMemory implements ConversationMemory {
   public List<Turn> history(String conversationId) {
     try {
       return database.call("read a conversation's turns", connection -> {
-        try (PreparedStatement select = connection.prepareStatement("SELECT role, text FROM (SELECT role, text,"
-            + " at_ms, exchange_id, position FROM conversation_turns WHERE conversation_key = ? AND at_ms >= ?"
+        try (PreparedStatement select = connection.prepareStatement("SELECT role, text, at_ms FROM (SELECT role,"
+            + " text, at_ms, exchange_id, position FROM conversation_turns WHERE conversation_key = ?"
             + " ORDER BY at_ms DESC, exchange_id DESC, position DESC LIMIT ?) latest"
             + " ORDER BY at_ms, exchange_id, position")) {
           select.setString(1, conversationId);
-          select.setLong(2, clock.millis() - IDLE.toMillis());
-          select.setInt(3, MAX_TURNS);
+          select.setInt(2, MAX_TURNS);
           List<Turn> turns = new ArrayList<>();
+          long newest = Long.MIN_VALUE;
           try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
               turns.add(new Turn(Turn.Role.valueOf(rows.getString(1)), rows.getString(2)));
+              newest = Math.max(newest, rows.getLong(3));
             }
           }
-          return List.copyOf(turns);
+          // Idle too long: the whole conversation is forgotten (the purge deletes its rows soon).
+          return newest >= clock.millis() - IDLE.toMillis() ? List.copyOf(turns) : List.<Turn>of();
         }
       });
     } catch (SharedStateException | IllegalArgumentException e) {

@@ -31,6 +31,11 @@ public final class SharedState implements AutoCloseable {
   /** Rows per DELETE, and DELETEs per table per run: a purge never holds the database for long. */
   static final int PURGE_BATCH = 1_000;
   static final int PURGE_BATCHES = 10;
+  /** Turns of conversations with no exchange since the cut-off (a conversation is forgotten whole). */
+  private static final String IDLE_CONVERSATIONS = "SELECT t.ctid FROM conversation_turns t WHERE t.at_ms < ?"
+      + " AND NOT EXISTS (SELECT 1 FROM conversation_turns n WHERE n.conversation_key = t.conversation_key"
+      + " AND n.at_ms >= ?) LIMIT ?";
+  private static final String EXPIRED_ANSWERS = "SELECT ctid FROM recent_answers WHERE at_ms < ? LIMIT ?";
 
   private final Clock clock;
   private final Optional<StateDatabase> database;
@@ -105,8 +110,8 @@ public final class SharedState implements AutoCloseable {
     }
     StateDatabase db = database.get();
     long now = clock.millis();
-    return purge(db, "conversation_turns", now - ConversationMemory.IDLE.toMillis())
-        + purge(db, "recent_answers", now - RecentAnswers.KEPT.toMillis())
+    return purge(db, "conversation_turns", IDLE_CONVERSATIONS, now - ConversationMemory.IDLE.toMillis())
+        + purge(db, "recent_answers", EXPIRED_ANSWERS, now - RecentAnswers.KEPT.toMillis())
         + PostgresRateLimits.purgeExpired(db, buckets.orElseThrow(), PURGE_BATCHES);
   }
 
@@ -121,15 +126,21 @@ public final class SharedState implements AutoCloseable {
     }
   }
 
-  /** Deletes rows of {@code table} written before {@code before}, {@link #PURGE_BATCH} at a time. */
-  private static int purge(StateDatabase db, String table, long before) {
+  /**
+   * Deletes the rows of {@code table} that {@code expired} selects (its parameters: the cut-off, once or twice, then
+   * the batch size), {@link #PURGE_BATCH} at a time.
+   */
+  private static int purge(StateDatabase db, String table, String expired, long before) {
     int deleted = 0;
     for (int i = 0; i < PURGE_BATCHES; i++) {
       int batch = db.call("purge " + table, connection -> {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE ctid IN"
-            + " (SELECT ctid FROM " + table + " WHERE at_ms < ? LIMIT ?)")) {
-          delete.setLong(1, before);
-          delete.setInt(2, PURGE_BATCH);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE ctid IN ("
+            + expired + ")")) {
+          int parameters = delete.getParameterMetaData().getParameterCount();
+          for (int p = 1; p < parameters; p++) {
+            delete.setLong(p, before);
+          }
+          delete.setInt(parameters, PURGE_BATCH);
           return delete.executeUpdate();
         }
       });
