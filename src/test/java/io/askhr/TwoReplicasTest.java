@@ -2,6 +2,7 @@ package io.askhr;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,71 +19,174 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two {@code serve} processes sharing one PostgreSQL, as two Kubernetes replicas do: a Slack event delivered to both
- * is answered once, and feedback given through one shows on the other's HR dashboard.
+ * is answered once; feedback given through one shows on the other's HR dashboard; a conversation whose messages
+ * alternate between them keeps its follow-ups and its buttons; and an employee's rate limit holds across both.
  */
 class TwoReplicasTest {
 
   static final String SCHEMA = "askhr_replicas_test";
   static final String DASHBOARD_TOKEN = "replica-test-dashboard-token-0123456789";
+  /** Low, so that the web questions below reach it; each test asks as its own employee. */
+  static final int PER_MINUTE = 4;
+  static final String HR_CHANNEL = "C0HRTEAM";
 
-  @TempDir Path temp;
+  @TempDir static Path temp;
+  static SlackStandIn slack;
+  static ServeProcess a;
+  static ServeProcess b;
+  static SlackRequests toA;
+  static SlackRequests toB;
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
-  @Test
-  void shouldAnswerAnEventOnceAndShareFeedbackAcrossReplicas() throws Exception {
+  @BeforeAll
+  static void startTwoReplicas() throws Exception {
     String databaseUrl = TestDatabase.freshSchema(SCHEMA);
-    try (SlackStandIn slack = new SlackStandIn()) {
-      // given two replicas with the same configuration and database
-      Map<String, String> env = new HashMap<>();
-      env.put("DATABASE_URL", databaseUrl);
-      env.put("INSIGHT_SALT", "replica-test-salt");
-      env.put("HR_DASHBOARD_TOKEN", DASHBOARD_TOKEN);
-      env.put("SLACK_BOT_TOKEN", "xoxb-replica-test");
-      env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
-      env.put("SLACK_API_URL", slack.apiUrl());
-      Path knowledge = FixtureKnowledge.copyTo(temp.resolve("knowledge"));
-      CompletableFuture<ServeProcess> startingB = CompletableFuture.supplyAsync(() -> start(env, knowledge, "b"));
-      try (ServeProcess a = start(env, knowledge, "a"); ServeProcess b = startingB.join()) {
-        SlackRequests toA = new SlackRequests(a.baseUrl() + "/slack/events");
-        SlackRequests toB = new SlackRequests(b.baseUrl() + "/slack/events");
-        String event = SlackRequests.event("EvReplicas1", SlackRequests.mention("U0EMP", "C0GEN",
-            "1700000500.000100", "<@U0ASKHR> how many days of annual leave do full-time employees get?"));
+    slack = new SlackStandIn();
+    // given two replicas with the same configuration and database
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", databaseUrl);
+    env.put("INSIGHT_SALT", "replica-test-salt");
+    env.put("HR_DASHBOARD_TOKEN", DASHBOARD_TOKEN);
+    env.put("SLACK_BOT_TOKEN", "xoxb-replica-test");
+    env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
+    env.put("SLACK_API_URL", slack.apiUrl());
+    env.put("HR_ESCALATION_CHANNEL", HR_CHANNEL);
+    env.put("RATE_LIMIT_PER_MINUTE", String.valueOf(PER_MINUTE));
+    Path knowledge = FixtureKnowledge.copyTo(temp.resolve("knowledge"));
+    CompletableFuture<ServeProcess> startingB = CompletableFuture.supplyAsync(() -> start(env, knowledge, "b"));
+    try {
+      a = start(env, knowledge, "a");
+    } finally {
+      b = startingB.join();
+    }
+    toA = new SlackRequests(a.baseUrl() + "/slack/events");
+    toB = new SlackRequests(b.baseUrl() + "/slack/events");
+  }
 
-        // when Slack delivers the same event to both (a retry that lands on the other replica)
-        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> send(toA, event));
-        HttpResponse<String> second = send(toB, event);
-
-        // then both acknowledge, and exactly one answers
-        assertEquals(200, first.join().statusCode());
-        assertEquals(200, second.statusCode());
-        SlackStandIn.Call answered = slack.await("chat.update", c -> true);
-        // and no second answer follows while the other replica has had ample time to post one
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
-            .until(() -> slack.calls("chat.postMessage").size() == 1 && slack.calls("chat.update").size() == 1);
-
-        // when the employee presses 👍 on the answer, and replica A receives it
-        String answerId = SlackStandIn.blocks(answered).stream().filter(x -> x.path("type").asText().equals("actions"))
-            .findFirst().orElseThrow().path("elements").get(0).path("value").asText();
-        toA.form(Map.of("payload", SlackRequests.buttonPress("U0EMP", "C0GEN", answered.param("ts"), false,
-            "askhr_helpful", answerId, slack.responseUrl("fb"))));
-
-        // then replica B's dashboard counts it
-        JsonNode totals = awaitHelpful(b, 1);
-        assertEquals(1, totals.path("helpful").asInt());
-        assertTrue(totals.path("answered").asInt() >= 1, totals.toString());
-      }
+  @AfterAll
+  static void stopReplicas() throws Exception {
+    try (SlackStandIn stopSlack = slack; ServeProcess stopA = a; ServeProcess stopB = b) {
+      // all three stop, whichever of them started
     }
   }
 
-  private ServeProcess start(Map<String, String> env, Path knowledge, String name) {
+  @Test
+  void shouldAnswerAnEventOnceAndShareFeedbackAcrossReplicas() throws Exception {
+    String event = SlackRequests.event("EvReplicas1", SlackRequests.mention("U0EMP", "C0GEN",
+        "1700000500.000100", "<@U0ASKHR> how many days of annual leave do full-time employees get?"));
+
+    // when Slack delivers the same event to both (a retry that lands on the other replica)
+    CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> send(toA, event));
+    HttpResponse<String> second = send(toB, event);
+
+    // then both acknowledge, and exactly one answers
+    assertEquals(200, first.join().statusCode());
+    assertEquals(200, second.statusCode());
+    SlackStandIn.Call answered = slack.await("chat.update", c -> "C0GEN".equals(c.param("channel")));
+    // and no second answer follows while the other replica has had ample time to post one
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+        .until(() -> inChannel("chat.postMessage", "C0GEN").size() == 1
+            && inChannel("chat.update", "C0GEN").size() == 1);
+
+    // when the employee presses 👍 on the answer, and replica A receives it
+    String answerId = button(answered, "askhr_helpful");
+    toA.form(Map.of("payload", SlackRequests.buttonPress("U0EMP", "C0GEN", answered.param("ts"), false,
+        "askhr_helpful", answerId, slack.responseUrl("fb"))));
+
+    // then replica B's dashboard counts it
+    JsonNode totals = awaitHelpful(b, 1);
+    assertEquals(1, totals.path("helpful").asInt());
+    assertTrue(totals.path("answered").asInt() >= 1, totals.toString());
+  }
+
+  @Test
+  void shouldKeepAConversationAndItsButtonsWhicheverReplicaReceivesEachMessage() throws Exception {
+    // given a question answered by replica A in a channel thread
+    String thread = "1700000600.000100";
+    toA.json(SlackRequests.event("EvConversation1", SlackRequests.mention("U0EMP2", "C0LEAVE", thread,
+        "<@U0ASKHR> how many days of annual leave do full-time employees get?")));
+    SlackStandIn.Call firstAnswer = awaitAnswers("C0LEAVE", 1).get(0);
+
+    // when the employee follows up in the thread without mentioning AskHR, and Slack delivers it to replica B
+    toB.json(SlackRequests.event("EvConversation2", SlackRequests.message("U0EMP2", "C0LEAVE", "channel",
+        "1700000601.000100", thread, "and can I carry some of them over?")));
+
+    // then B answers it as a follow-up: it knows the thread A answered in (a replica that did not would stay
+    // silent), and it searched with the earlier question, so the answer is about carrying annual leave over
+    SlackStandIn.Call followUp = awaitAnswers("C0LEAVE", 2).get(1);
+    List<SlackStandIn.Call> posted = inChannel("chat.postMessage", "C0LEAVE");
+    assertEquals(2, posted.size());
+    assertTrue(posted.stream().allMatch(c -> thread.equals(c.param("thread_ts"))), posted.toString());
+    assertTrue(followUp.param("text").toLowerCase(Locale.ROOT).contains("carry"), followUp.param("text"));
+
+    // when the employee presses "Talk to HR" under B's follow-up answer, and replica A receives it
+    toA.form(Map.of("payload", SlackRequests.buttonPress("U0EMP2", "C0LEAVE", followUp.param("ts"), false,
+        "askhr_talk_to_hr", button(followUp, "askhr_talk_to_hr"), slack.responseUrl("hr-1"))));
+
+    // then A hands HR the question and B's answer (not "the answer is no longer in memory")
+    SlackStandIn.Call toHr = slack.await("chat.postMessage", c -> HR_CHANNEL.equals(c.param("channel")));
+    List<JsonNode> handedOver = SlackStandIn.blocks(toHr);
+    assertTrue(handedOver.toString().contains("and can I carry some of them over?"), handedOver.toString());
+    String answerBlock = handedOver.stream().map(x -> x.path("text").path("text").asText())
+        .filter(text -> text.startsWith("*AskHR answered:*")).findFirst().orElseThrow();
+    assertFalse(answerBlock.contains("no longer in memory"), answerBlock);
+    assertTrue(answerBlock.toLowerCase(Locale.ROOT).contains("carr"), answerBlock);
+  }
+
+  @Test
+  void shouldShareAnAnswerGivenByOneReplicaThroughTheOther() throws Exception {
+    // given an answer to /askhr that replica A gave privately, with a "Share in channel" button
+    toA.form(Map.of("command", "/askhr", "text", "how many days of annual leave do full-time employees get?",
+        "team_id", "T0TEST", "user_id", "U0EMP3", "channel_id", "C0SHARE", "channel_name", "general",
+        "response_url", slack.responseUrl("cmd-share"), "trigger_id", "1.2.3", "token", "legacy"));
+    JsonNode privately = json.readTree(slack.await("response_url", c -> c.body().contains("askhr_share")).body());
+    assertEquals("ephemeral", privately.path("response_type").asText());
+    String answerId = buttonValue(privately.path("blocks"), "askhr_share");
+
+    // when the employee presses it, and Slack delivers the press to replica B
+    toB.form(Map.of("payload", SlackRequests.buttonPress("U0EMP3", "C0SHARE", "1700000700.000100", true,
+        "askhr_share", answerId, slack.responseUrl("share-1"))));
+
+    // then B posts A's answer to the channel with the question A kept (not "too old to share")
+    JsonNode shared = json.readTree(slack.await("response_url", c -> c.body().contains("in_channel")).body());
+    assertEquals("in_channel", shared.path("response_type").asText());
+    String blocks = shared.path("blocks").toString();
+    assertTrue(blocks.contains("how many days of annual leave do full-time employees get?"), blocks);
+    String privateAnswer = privately.path("blocks").get(0).path("text").path("text").asText();
+    assertFalse(privateAnswer.isBlank(), privately.toString());
+    assertEquals(privateAnswer, shared.path("blocks").get(1).path("text").path("text").asText(), blocks);
+  }
+
+  @Test
+  void shouldHoldOneEmployeesRateLimitAcrossReplicas() throws Exception {
+    // when one web asker (one client address) asks alternately on A and B, as many questions as the limit allows
+    for (int i = 0; i < PER_MINUTE; i++) {
+      JsonNode reply = ask(i % 2 == 0 ? a : b, "How many days of annual leave do I get?");
+      assertFalse(reply.path("flags").toString().contains("refused"), "question " + (i + 1) + ": " + reply);
+      assertFalse(reply.path("answer").asText().isBlank(), reply.toString());
+    }
+
+    // then one more is refused on either replica
+    for (ServeProcess replica : List.of(a, b)) {
+      JsonNode refused = ask(replica, "How many days of annual leave do I get?");
+      assertTrue(refused.path("flags").toString().contains("refused"), refused.toString());
+      assertTrue(refused.path("answer").asText().contains("asked a lot of questions"), refused.toString());
+    }
+  }
+
+  private static ServeProcess start(Map<String, String> env, Path knowledge, String name) {
     try {
       return ServeProcess.start(env, knowledge, temp.resolve(name));
     } catch (Exception e) {
@@ -96,6 +200,41 @@ class TwoReplicasTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static List<SlackStandIn.Call> inChannel(String method, String channel) {
+    return slack.calls(method).stream().filter(c -> channel.equals(c.param("channel"))).toList();
+  }
+
+  /** Waits until {@code count} answers were drawn in the channel (each placeholder updated once); returns them. */
+  private static List<SlackStandIn.Call> awaitAnswers(String channel, int count) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> inChannel("chat.update", channel),
+        updates -> updates.size() >= count);
+  }
+
+  /** The value of an answer's button, by action id. */
+  private String button(SlackStandIn.Call answer, String actionId) throws Exception {
+    return buttonValue(json.valueToTree(SlackStandIn.blocks(answer)), actionId);
+  }
+
+  private static String buttonValue(JsonNode blocks, String actionId) {
+    for (JsonNode block : blocks) {
+      for (JsonNode element : block.path("elements")) {
+        if (element.path("action_id").asText().equals(actionId)) {
+          return element.path("value").asText();
+        }
+      }
+    }
+    throw new AssertionError("no " + actionId + " button in " + blocks);
+  }
+
+  private JsonNode ask(ServeProcess replica, String question) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/ask"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("question", question))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return json.readTree(response.body());
   }
 
   /** Polls a replica's dashboard API until it shows the feedback (writes are buffered, so not instant). */
