@@ -63,9 +63,12 @@ final class StateDatabase implements AutoCloseable {
         .permittedNumberOfCallsInHalfOpenState(1)
         .build());
     breaker.getEventPublisher().onStateTransition(e -> log.warn("Shared state database: {} ({})",
-        e.getStateTransition(), e.getStateTransition().getToState() == CircuitBreaker.State.OPEN
-            ? "follow-ups start afresh, buttons find only this replica's answers, rate limits count per replica"
-            : "back to the shared state"));
+        e.getStateTransition(), switch (e.getStateTransition().getToState()) {
+          case OPEN -> "follow-ups start afresh, buttons find only this replica's answers, rate limits count per"
+              + " replica";
+          case HALF_OPEN -> "trying the database again";
+          default -> "back to the shared state";
+        }));
     return new StateDatabase(pool, breaker);
   }
 
