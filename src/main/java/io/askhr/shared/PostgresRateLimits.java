@@ -1,10 +1,12 @@
 package io.askhr.shared;
 
 import io.askhr.question.RateLimits;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +37,8 @@ final class PostgresRateLimits implements RateLimits {
   private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
   private final RateLimits fallback;
   private final String askerPrefix;
-  private final String everyoneKey;
   private final BucketConfiguration perAsker;
-  private final BucketConfiguration everyone;
+  private final Bucket everyone;
 
   PostgresRateLimits(StateDatabase database, PostgreSQLSelectForUpdateBasedProxyManager<String> buckets,
       int perMinute, int globalPerMinute, RateLimits fallback) {
@@ -47,9 +48,11 @@ final class PostgresRateLimits implements RateLimits {
     // The limit is part of the key: replicas of a rolling update that changes a limit do not share a bucket whose
     // configuration they disagree on.
     this.askerPrefix = "asker:" + perMinute + ":";
-    this.everyoneKey = EVERYONE + ":" + globalPerMinute;
     this.perAsker = RateLimits.perMinute(perMinute);
-    this.everyone = RateLimits.perMinute(globalPerMinute);
+    // Every question of every replica takes from this one row: batching lets the questions of this replica that
+    // wait for its lock go together in one transaction, with the same exact count.
+    this.everyone = buckets.builder().withOptimization(Optimizations.batching())
+        .build(EVERYONE + ":" + globalPerMinute, RateLimits.perMinute(globalPerMinute));
   }
 
   @Override
@@ -59,8 +62,7 @@ final class PostgresRateLimits implements RateLimits {
         if (!buckets.builder().build(askerPrefix + hashed(askerId), perAsker).tryConsume(1)) {
           return Verdict.ASKER_LIMIT;
         }
-        return buckets.builder().build(everyoneKey, everyone).tryConsume(1) ? Verdict.ADMITTED
-            : Verdict.GLOBAL_LIMIT;
+        return everyone.tryConsume(1) ? Verdict.ADMITTED : Verdict.GLOBAL_LIMIT;
       });
     } catch (SharedStateException e) {
       log.debug("Counting this question in this replica's own buckets: {}", e.getMessage());
