@@ -7,15 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import io.askhr.testing.FixtureKnowledge;
 import io.askhr.testing.ServeProcess;
 import io.askhr.testing.SlackRequests;
 import io.askhr.testing.SlackStandIn;
 import io.askhr.testing.TestDatabase;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +54,7 @@ class TwoReplicasTest {
   static ServeProcess b;
   static SlackRequests toA;
   static SlackRequests toB;
+  static BotConnector teams;
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
@@ -54,6 +62,7 @@ class TwoReplicasTest {
   static void startTwoReplicas() throws Exception {
     String databaseUrl = TestDatabase.freshSchema(SCHEMA);
     slack = new SlackStandIn();
+    teams = new BotConnector();
     // given two replicas with the same configuration and database
     Map<String, String> env = new HashMap<>();
     env.put("DATABASE_URL", databaseUrl);
@@ -64,6 +73,8 @@ class TwoReplicasTest {
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("HR_ESCALATION_CHANNEL", HR_CHANNEL);
     env.put("RATE_LIMIT_PER_MINUTE", String.valueOf(PER_MINUTE));
+    // Teams without an app id, for a Bot Connector on loopback (below)
+    env.put("TEAMS_ALLOW_UNAUTHENTICATED", "true");
     Path knowledge = FixtureKnowledge.copyTo(temp.resolve("knowledge"));
     CompletableFuture<ServeProcess> startingB = CompletableFuture.supplyAsync(() -> start(env, knowledge, "b"));
     try {
@@ -77,8 +88,9 @@ class TwoReplicasTest {
 
   @AfterAll
   static void stopReplicas() throws Exception {
-    try (SlackStandIn stopSlack = slack; ServeProcess stopA = a; ServeProcess stopB = b) {
-      // all three stop, whichever of them started
+    try (SlackStandIn stopSlack = slack; BotConnector stopTeams = teams; ServeProcess stopA = a;
+        ServeProcess stopB = b) {
+      // all four stop, whichever of them started
     }
   }
 
@@ -170,6 +182,32 @@ class TwoReplicasTest {
   }
 
   @Test
+  void shouldRedrawATeamsCardWhenItsButtonReachesTheOtherReplica() throws Exception {
+    // given replica A answered a question in a Teams channel with an Adaptive Card
+    String conversation = "19:leave@thread.tacv2;messageid=9";
+    assertEquals(202, postActivity(a, teamsMessage(conversation, "How many days of annual leave do full-time"
+        + " employees get?")).statusCode());
+    JsonNode card = await().atMost(Duration.ofSeconds(30)).until(() -> teams.cards(), cards -> !cards.isEmpty())
+        .get(0);
+    String answered = card.path("body").toString();
+    JsonNode helpful = card.path("actions").path(0).path("data");
+    assertEquals("helpful", helpful.path("askhr").asText(), card.toString());
+
+    // when the employee presses 👍 and Teams sends the invoke to replica B
+    ObjectNode invoke = teamsMessage(conversation, null);
+    invoke.put("type", "invoke").put("name", "adaptiveCard/action").remove("text");
+    invoke.putObject("value").putObject("action").put("type", "Action.Execute").set("data", helpful);
+    HttpResponse<String> response = postActivity(b, invoke);
+
+    // then B redraws A's card (the answer, with its feedback buttons spent), not a bare "thanks"
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode redrawn = json.readTree(response.body()).path("value");
+    assertTrue(redrawn.path("body").toString().contains("27 days"), redrawn.toString());
+    assertTrue(answered.contains("27 days"), answered);
+    assertFalse(redrawn.path("actions").toString().contains("\"helpful\""), redrawn.toString());
+  }
+
+  @Test
   void shouldHoldOneEmployeesRateLimitAcrossReplicas() throws Exception {
     // when one web asker (one client address) asks alternately on A and B, as many questions as the limit allows
     for (int i = 0; i < PER_MINUTE; i++) {
@@ -183,6 +221,62 @@ class TwoReplicasTest {
       JsonNode refused = ask(replica, "How many days of annual leave do I get?");
       assertTrue(refused.path("flags").toString().contains("refused"), refused.toString());
       assertTrue(refused.path("answer").asText().contains("asked a lot of questions"), refused.toString());
+    }
+  }
+
+  private ObjectNode teamsMessage(String conversationId, String text) {
+    ObjectNode activity = json.createObjectNode();
+    activity.put("type", "message").put("id", "m-" + System.nanoTime()).put("channelId", "msteams")
+        .put("serviceUrl", teams.baseUrl()).put("text", text);
+    activity.putObject("from").put("id", "29:dana").put("name", "Dana Employee").put("aadObjectId", "aad-dana");
+    activity.putObject("recipient").put("id", "28:askhr").put("name", "AskHR");
+    activity.putObject("conversation").put("id", conversationId).put("conversationType", "channel")
+        .put("tenantId", "tenant-1");
+    activity.putObject("channelData").putObject("tenant").put("id", "tenant-1");
+    return activity;
+  }
+
+  private HttpResponse<String> postActivity(ServeProcess replica, ObjectNode activity) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/messages"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Microsoft's Bot Connector on loopback: records the activities AskHR sends and gives each an id. */
+  static final class BotConnector implements AutoCloseable {
+    private final HttpServer server;
+    private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    BotConnector() throws IOException {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/", exchange -> {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!body.isBlank()) {
+          sent.add(new ObjectMapper().readTree(body));
+        }
+        byte[] response = ("{\"id\":\"activity-" + ids.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, response.length);
+        exchange.getResponseBody().write(response);
+        exchange.close();
+      });
+      server.start();
+    }
+
+    String baseUrl() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The Adaptive Cards sent so far. */
+    List<JsonNode> cards() {
+      return sent.stream().map(activity -> activity.path("attachments").path(0).path("content"))
+          .filter(content -> content.path("type").asText().equals("AdaptiveCard")).toList();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
     }
   }
 
