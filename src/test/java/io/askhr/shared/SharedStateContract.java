@@ -108,6 +108,22 @@ abstract class SharedStateContract {
   }
 
   @Test
+  void shouldKeepAMessageCarryingANulCharacter() {
+    // given a hostile message and conversation id with NUL characters (which PostgreSQL's TEXT refuses)
+    String conversation = "web:mallory|c\u00001";
+
+    // when
+    memory().record(conversation, Turn.employee("How much\u0000 leave?"), Turn.bot("25 days."));
+    recent().put("answer-nul", "How much\u0000 leave?", answer("25 days."));
+
+    // then both are kept (a store may drop the NUL), and the state still works for the next question
+    assertEquals(2, memory().history(conversation).size());
+    assertTrue(memory().history(conversation).get(0).text().startsWith("How much"));
+    assertTrue(recent().get("answer-nul").orElseThrow().question().startsWith("How much"));
+    assertEquals(RateLimits.Verdict.ADMITTED, state.rateLimits(10, 1_000).take("web:mallory\u0000"));
+  }
+
+  @Test
   void shouldForgetAConversationAfterTheIdleTime() {
     // given
     memory().record("web:alex|c1", Turn.employee("How much leave?"), Turn.bot("25 days."));
