@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,9 @@ class TwoReplicasTest {
     env.put("RATE_LIMIT_PER_MINUTE", String.valueOf(PER_MINUTE));
     // Teams without an app id, for a Bot Connector on loopback (below)
     env.put("TEAMS_ALLOW_UNAUTHENTICATED", "true");
+    // The web chat's asker is the signed-in user a proxy on loopback names, so that each test asks as its own
+    env.put("TRUSTED_PROXIES", "127.0.0.1");
+    env.put("TRUSTED_USER_HEADER", "X-Forwarded-User");
     Path knowledge = FixtureKnowledge.copyTo(temp.resolve("knowledge"));
     CompletableFuture<ServeProcess> startingB = CompletableFuture.supplyAsync(() -> start(env, knowledge, "b"));
     try {
@@ -155,6 +159,23 @@ class TwoReplicasTest {
         .filter(text -> text.startsWith("*AskHR answered:*")).findFirst().orElseThrow();
     assertFalse(answerBlock.contains("no longer in memory"), answerBlock);
     assertTrue(answerBlock.toLowerCase(Locale.ROOT).contains("carr"), answerBlock);
+  }
+
+  @Test
+  void shouldUnderstandAWebFollowUpOnTheOtherReplica() throws Exception {
+    // given replica A answered the first question of a web chat
+    JsonNode first = ask(a, "alex", "chat-1", "How is severance pay calculated?");
+    assertEquals(List.of("reorganisation/severance.md"), sources(first).stream().distinct().toList(), first.toString());
+
+    // when the follow-up, which names no subject, reaches replica B
+    JsonNode followUp = ask(b, "alex", "chat-1", "When is it paid?");
+
+    // then B searched with the earlier question: it cites the severance policy only, where the same words in a new
+    // chat find the annual leave policy first
+    JsonNode fresh = ask(b, "alex", "chat-2", "When is it paid?");
+    assertEquals(List.of("reorganisation/severance.md"), sources(followUp).stream().distinct().toList(),
+        followUp.toString());
+    assertEquals("leave/annual-leave.md", sources(fresh).get(0), fresh.toString());
   }
 
   @Test
@@ -323,12 +344,27 @@ class TwoReplicasTest {
   }
 
   private JsonNode ask(ServeProcess replica, String question) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/ask"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("question", question))))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/ask")), Map.of("question", question));
+  }
+
+  /** Asks as the signed-in web user {@code user} in the chat {@code conversationId}. */
+  private JsonNode ask(ServeProcess replica, String user, String conversationId, String question) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/ask")).header("X-Forwarded-User", user),
+        Map.of("question", question, "conversationId", conversationId));
+  }
+
+  private JsonNode send(HttpRequest.Builder request, Map<String, String> body) throws Exception {
+    HttpResponse<String> response = http.send(request.header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+        HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     return json.readTree(response.body());
+  }
+
+  private static List<String> sources(JsonNode reply) {
+    List<String> sources = new ArrayList<>();
+    reply.path("citations").forEach(citation -> sources.add(citation.path("source").asText()));
+    return sources;
   }
 
   /** Polls a replica's dashboard API until it shows the feedback (writes are buffered, so not instant). */
