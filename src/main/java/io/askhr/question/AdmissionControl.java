@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * Admits questions fairly before they reach the answer engine: each asker may ask a bounded number of questions a
  * minute, all askers together a larger bounded number, and only so many answers are drafted at once. Refusals are
  * friendly replies, never errors. The asker is {@link Asker#id()}: adapters put there who is asking (the chat user,
- * or on the web page the signed-in user or the client address), never something the client picks freely.
+ * or on the web page the signed-in user or the client address), never something the client picks freely. The
+ * per-asker and global allowances are {@link RateLimits}, shared by the replicas when they share PostgreSQL; the
+ * answers drafted at once are bounded per process.
  */
 public final class AdmissionControl implements QuestionHandler {
 
