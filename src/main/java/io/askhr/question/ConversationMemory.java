@@ -8,7 +8,8 @@ import java.util.List;
  * Recent turns of conversations (a web chat, a Slack thread, a Teams conversation), so that follow-ups can be
  * understood. Held in this process ({@link #inProcess()}) or, with several replicas, in the shared database. Every
  * implementation keeps at most {@link #MAX_TURNS} turns of a conversation, each cut to {@link #MAX_TURN_CHARS}, and
- * forgets a conversation {@link #IDLE} after its last exchange; reading never throws (a store that cannot answer returns no history).
+ * forgets a conversation {@link #IDLE} after its last exchange; reading never throws (a store that cannot answer
+ * returns no history).
  */
 public interface ConversationMemory {
 

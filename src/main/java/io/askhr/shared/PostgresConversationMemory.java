@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Conversation turns in the shared database, one row per turn, so that a follow-up reaching any replica continues
  * the conversation. A conversation holds its last {@link #MAX_TURNS} turns (older ones are deleted as new ones are
- * written) and is forgotten {@link #IDLE} after its last exchange. When the database fails, a follow-up is answered without its history and
- * the turn is not kept: the conversation starts afresh, nothing crashes.
+ * written) and is forgotten {@link #IDLE} after its last exchange. When the database fails, a follow-up is answered
+ * without its history and the turn is not kept: the conversation starts afresh, nothing crashes.
  */
 final class PostgresConversationMemory implements ConversationMemory {
 
