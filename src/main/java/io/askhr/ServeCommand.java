@@ -16,6 +16,7 @@ import io.askhr.question.AdmissionControl;
 import io.askhr.question.MeteredHandler;
 import io.askhr.question.QuestionHandler;
 import io.askhr.retrieval.IndexReport;
+import io.askhr.shared.SharedState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ final class ServeCommand implements Callable<Integer> {
     try (Engine engine = Engine.open(settings, metrics);
         JdbcInsightStore insight = InsightStores.open(settings.insight(), settings.dataDir());
         RetentionPurge purge = RetentionPurge.start(insight, settings.insight().retention());
-        ReachabilityProbe insightReachable = ReachabilityProbe.start(insight)) {
+        ReachabilityProbe insightReachable = ReachabilityProbe.start(insight);
+        SharedState shared = SharedState.open(settings.insight(), Clock.systemUTC())) {
       IndexReport report = engine.refresh();
       log.info("Indexed {}: {} files, {} passages ({} embedded now), {} skipped, in {} ms",
           settings.knowledgeDir(), report.files(), report.passages(), report.embedded(), report.problems().size(),
@@ -76,18 +78,20 @@ final class ServeCommand implements Callable<Integer> {
           .orElse("No LLM configured (LLM_BASE_URL / LLM_API_KEY): answering extractively, quoting policy"));
       log.info("Keeping insight in {} for {} days", insight.describe(), settings.insight().retention().toDays());
       List<Webhook> webhooks = new ArrayList<>();
+      log.info(shared.shared() ? "Conversation turns, recent answers and rate limits are shared in PostgreSQL"
+          : "Conversation turns, recent answers and rate limits are kept in this process (one replica)");
       QuestionHandler handler = new MeteredHandler(new AdmissionControl(engine.handler(),
-          settings.limits().questionsPerMinute(), settings.limits().globalQuestionsPerMinute(),
-          settings.limits().concurrentAnswers(), ADMISSION_WAIT,
-          Clock.systemUTC()), metrics);
+          shared.rateLimits(settings.limits().questionsPerMinute(), settings.limits().globalQuestionsPerMinute()),
+          settings.limits().concurrentAnswers(), ADMISSION_WAIT), metrics);
       // Closed in reverse: the server stops accepting and finishes its requests, chats finish the answers in flight,
       // then queued insight is written; the engine and the store close last (outer try).
       try (BufferedInsightStore writes = new BufferedInsightStore(insight);
           InsightStore counted = metrics.counting(writes);
-          ChatAdapters chats = ChatAdapters.open(settings, handler, counted, insight, insight, webhooks);
+          ChatAdapters chats = ChatAdapters.open(settings, handler, counted, insight, insight, webhooks,
+              shared.conversations());
           AutoCloseable watching = engine.watch();
           WebServer server = new WebServer(handler, () -> engine.healthy() && insightReachable.getAsBoolean(), webhooks,
-              counted, engine.dashboard(insight), metrics, settings.web())) {
+              counted, engine.dashboard(insight), metrics, settings.web(), shared.conversations())) {
         String bindHost = host != null ? host : settings.host();
         int bound = server.start(bindHost, port != null ? port : settings.port());
         log.info("AskHR is listening on http://{}:{}/", bindHost, bound);

@@ -1,95 +1,47 @@
 package io.askhr.question;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Recent turns of conversations (a web chat, a Slack thread, a Teams conversation), so that follow-ups can be
- * understood. Bounded by bytes, by number of conversations and by idle time, and each turn is cut before it is kept,
- * so that memory stays flat however many people chat and however long their messages are; held per process.
+ * understood. Held in this process ({@link #inProcess()}) or, with several replicas, in the shared database. Every
+ * implementation keeps at most {@link #MAX_TURNS} turns of a conversation, each cut to {@link #MAX_TURN_CHARS}, and
+ * forgets a conversation {@link #IDLE} after its last exchange; reading never throws (a store that cannot answer
+ * returns no history).
  */
-public final class ConversationMemory {
+public interface ConversationMemory {
 
   /** Follow-ups refer to the last few turns; older ones only cost prompt space. */
-  private static final int MAX_TURNS = 12;
+  int MAX_TURNS = 12;
   /** A follow-up needs the gist of a turn, not a pasted document; also the default question length read. */
-  static final int MAX_TURN_CHARS = 4_000;
-  static final int MAX_CONVERSATIONS = 10_000;
-  /** 12 turns of 4,000 characters are about 100 KB; 32 MB keeps hundreds of such and thousands of normal ones. */
-  static final long MAX_BYTES = 32L * 1024 * 1024;
-  /** A conversation idle this long starts afresh: nobody follows up on yesterday's answer in the same breath. */
-  static final Duration IDLE = Duration.ofHours(2);
-  /** Per-turn bookkeeping (object headers, list slot) on top of the characters. */
-  private static final int TURN_OVERHEAD_BYTES = 64;
-
-  private final Cache<String, List<Turn>> turns;
-
-  public ConversationMemory() {
-    this(MAX_BYTES, MAX_CONVERSATIONS, IDLE, Ticker.systemTicker());
-  }
-
-  ConversationMemory(long maxBytes, int maxConversations, Duration idle, Ticker ticker) {
-    // Every conversation weighs at least maxBytes / maxConversations, so the byte bound also bounds the count.
-    long minimumWeight = Math.max(1, maxBytes / maxConversations);
-    this.turns = Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
-        .weigher((String id, List<Turn> list) -> (int) Math.min(Integer.MAX_VALUE,
-            Math.max(minimumWeight, bytes(id, list))))
-        .expireAfterAccess(idle)
-        .executor(Runnable::run)
-        .ticker(ticker)
-        .build();
-  }
+  int MAX_TURN_CHARS = 4_000;
+  /**
+   * A conversation with no answered exchange for this long starts afresh: nobody follows up on yesterday's answer in
+   * the same breath.
+   */
+  Duration IDLE = Duration.ofHours(2);
 
   /** The remembered turns of a conversation, oldest first; empty when unknown. */
-  public List<Turn> history(String conversationId) {
-    List<Turn> list = turns.getIfPresent(conversationId);
-    return list == null ? List.of() : list;
-  }
+  List<Turn> history(String conversationId);
 
   /** Remembers one exchange, each turn cut to {@link #MAX_TURN_CHARS}; the oldest turns drop out beyond the bound. */
-  public void record(String conversationId, Turn question, Turn answer) {
-    turns.asMap().compute(conversationId, (id, earlier) -> {
-      List<Turn> list = new ArrayList<>(earlier == null ? List.of() : earlier);
-      list.add(cut(question));
-      list.add(cut(answer));
-      while (list.size() > MAX_TURNS) {
-        list.remove(0);
-      }
-      return List.copyOf(list);
-    });
+  void record(String conversationId, Turn question, Turn answer);
+
+  /** Held in this process, bounded by bytes, count and idle time (one replica). */
+  static ConversationMemory inProcess() {
+    return new InProcessConversationMemory();
   }
 
-  /** Conversations remembered now (after pending evictions). */
-  long conversations() {
-    turns.cleanUp();
-    return turns.estimatedSize();
+  /** As {@link #inProcess()}, expiring on {@code clock} (which tests move by hand). */
+  static ConversationMemory inProcess(Clock clock) {
+    return new InProcessConversationMemory(InProcessConversationMemory.MAX_BYTES,
+        InProcessConversationMemory.MAX_CONVERSATIONS, IDLE, () -> clock.millis() * 1_000_000L);
   }
 
-  /** The weight held now, in estimated bytes (after pending evictions). */
-  long weightBytes() {
-    turns.cleanUp();
-    return turns.policy().eviction().orElseThrow().weightedSize().orElseThrow();
-  }
-
-  private static Turn cut(Turn turn) {
-    String text = turn.text() == null ? "" : turn.text();
-    if (text.length() <= MAX_TURN_CHARS) {
-      return turn;
-    }
-    int end = Character.isHighSurrogate(text.charAt(MAX_TURN_CHARS - 1)) ? MAX_TURN_CHARS - 1 : MAX_TURN_CHARS;
-    return new Turn(turn.role(), text.substring(0, end));
-  }
-
-  private static long bytes(String id, List<Turn> list) {
-    long bytes = 2L * id.length() + TURN_OVERHEAD_BYTES;
-    for (Turn turn : list) {
-      bytes += 2L * turn.text().length() + TURN_OVERHEAD_BYTES;
-    }
-    return bytes;
+  /** The turn cut to {@link #MAX_TURN_CHARS}, never splitting a surrogate pair. */
+  static Turn cut(Turn turn) {
+    return new Turn(turn.role(), Texts.cut(turn.text(), MAX_TURN_CHARS));
   }
 }

@@ -45,15 +45,15 @@ public final class Conversations {
 
   /** Conversation turns and recent answers held in this process. */
   public Conversations(QuestionHandler handler, AnswerLog answerLog) {
-    this(handler, answerLog, new ConversationMemory(), new RecentAnswers());
+    this(handler, answerLog, ConversationStores.inProcess());
   }
 
-  public Conversations(QuestionHandler handler, AnswerLog answerLog, ConversationMemory memory,
-      RecentAnswers recent) {
+  /** Turns and recent answers kept where {@code stores} says (the shared database, with several replicas). */
+  public Conversations(QuestionHandler handler, AnswerLog answerLog, ConversationStores stores) {
     this.handler = handler;
     this.answerLog = answerLog;
-    this.memory = memory;
-    this.recent = recent;
+    this.memory = stores.memory();
+    this.recent = stores.recent();
   }
 
   /** Answers without streaming. */

@@ -14,7 +14,7 @@ class ConversationMemoryTest {
   @Test
   void shouldStayBoundedInBytesWhenEveryHugeQuestionStartsANewConversation() {
     // given the default memory and 480 questions of 1 MB, each with a new conversation id (the attack)
-    ConversationMemory memory = new ConversationMemory();
+    InProcessConversationMemory memory = new InProcessConversationMemory();
     String megabyte = "x".repeat(1_000_000);
 
     // when
@@ -23,7 +23,7 @@ class ConversationMemoryTest {
     }
 
     // then each turn was cut before it was kept, and the total stays under the byte bound
-    assertTrue(memory.weightBytes() <= ConversationMemory.MAX_BYTES, "weight " + memory.weightBytes());
+    assertTrue(memory.weightBytes() <= InProcessConversationMemory.MAX_BYTES, "weight " + memory.weightBytes());
     assertEquals(ConversationMemory.MAX_TURN_CHARS, memory.history("attacker-479").get(0).text().length());
     assertTrue(memory.weightBytes() < 480L * 10_000, "weight " + memory.weightBytes());
   }
@@ -31,7 +31,8 @@ class ConversationMemoryTest {
   @Test
   void shouldBoundTheNumberOfConversationsThroughTheirMinimumWeight() {
     // given a memory of 1 MB for at most 100 conversations
-    ConversationMemory memory = new ConversationMemory(1024 * 1024, 100, Duration.ofHours(1), Ticker.systemTicker());
+    InProcessConversationMemory memory =
+        new InProcessConversationMemory(1024 * 1024, 100, Duration.ofHours(1), Ticker.systemTicker());
 
     // when 1,000 short conversations arrive
     for (int i = 0; i < 1_000; i++) {
@@ -45,7 +46,7 @@ class ConversationMemoryTest {
   @Test
   void shouldKeepTheLastTwelveTurnsOfAConversation() {
     // given
-    ConversationMemory memory = new ConversationMemory();
+    InProcessConversationMemory memory = new InProcessConversationMemory();
 
     // when
     for (int i = 0; i < 10; i++) {
@@ -63,7 +64,8 @@ class ConversationMemoryTest {
   void shouldForgetAConversationIdleForLongerThanTheLimit() {
     // given a memory that forgets after two hours idle, on a clock the test moves
     AtomicLong nanos = new AtomicLong();
-    ConversationMemory memory = new ConversationMemory(1024 * 1024, 100, Duration.ofHours(2), nanos::get);
+    InProcessConversationMemory memory =
+        new InProcessConversationMemory(1024 * 1024, 100, Duration.ofHours(2), nanos::get);
     memory.record("web:1", Turn.employee("How much leave?"), Turn.bot("25 days."));
 
     // when the conversation stays idle past the limit

@@ -18,7 +18,7 @@ class RecentAnswersTest {
   void shouldForgetAnAnswerOnceItsTimeIsUp() {
     // given answers kept for an hour, on a clock the test moves
     AtomicLong nanos = new AtomicLong();
-    RecentAnswers recent = new RecentAnswers(100, Duration.ofHours(1), nanos::get);
+    InProcessRecentAnswers recent = new InProcessRecentAnswers(100, Duration.ofHours(1), nanos::get);
     recent.put("a1", "How much leave?", REPLY);
 
     // when 59 minutes pass, then it is still there
@@ -33,7 +33,7 @@ class RecentAnswersTest {
   @Test
   void shouldKeepAtMostItsSize() {
     // given
-    RecentAnswers recent = new RecentAnswers(100, Duration.ofHours(1), System::nanoTime);
+    InProcessRecentAnswers recent = new InProcessRecentAnswers(100, Duration.ofHours(1), System::nanoTime);
 
     // when
     for (int i = 0; i < 1_000; i++) {
@@ -48,7 +48,7 @@ class RecentAnswersTest {
   void shouldCutTheQuestionWithoutSplittingAnEmoji() {
     // given a question whose cut would fall inside a surrogate pair
     String question = "x".repeat(RecentAnswers.MAX_QUESTION_CHARS - 1) + "😀" + "tail";
-    RecentAnswers recent = new RecentAnswers();
+    InProcessRecentAnswers recent = new InProcessRecentAnswers();
 
     // when
     recent.put("a1", question, REPLY);

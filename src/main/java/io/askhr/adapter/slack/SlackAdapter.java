@@ -14,7 +14,7 @@ import io.askhr.config.SlackSettings;
 import io.askhr.insight.AnsweredQuestion;
 import io.askhr.insight.EventClaims;
 import io.askhr.insight.InsightStore;
-import io.askhr.question.ConversationMemory;
+import io.askhr.question.ConversationStores;
 import io.askhr.question.Conversations;
 import io.askhr.question.RecentAnswers;
 import io.askhr.question.QuestionHandler;
@@ -68,6 +68,13 @@ public final class SlackAdapter implements AutoCloseable {
    */
   public SlackAdapter(SlackSettings settings, QuestionHandler handler, InsightStore insight, EventClaims claims,
       Function<Instant, List<String>> popular, AudienceMap audiences, String company, String hrContact) {
+    this(settings, handler, insight, claims, popular, audiences, company, hrContact, ConversationStores.inProcess());
+  }
+
+  /** As above, keeping conversation turns and recent answers in {@code stores} (shared by the replicas). */
+  public SlackAdapter(SlackSettings settings, QuestionHandler handler, InsightStore insight, EventClaims claims,
+      Function<Instant, List<String>> popular, AudienceMap audiences, String company, String hrContact,
+      ConversationStores stores) {
     this.settings = settings;
     SlackConfig config = new SlackConfig();
     settings.apiUrl().ifPresent(config::setMethodsEndpointUrlPrefix);
@@ -80,9 +87,8 @@ public final class SlackAdapter implements AutoCloseable {
         .build();
     this.app = new App(appConfig);
     MethodsClient client = slack.methods(settings.botToken());
-    RecentAnswers recent = new RecentAnswers();
-    Conversations conversations = new Conversations(handler, AnsweredQuestion.into(insight),
-        new ConversationMemory(), recent);
+    RecentAnswers recent = stores.recent();
+    Conversations conversations = new Conversations(handler, AnsweredQuestion.into(insight), stores);
     this.answerer = new SlackAnswerer(conversations, new SlackAudience(client, audiences, Clock.systemUTC()),
         hrContact);
     this.buttons = Executors.newFixedThreadPool(2, r -> {

@@ -7,6 +7,7 @@ import io.askhr.config.ConfigException;
 import io.askhr.config.Settings;
 import io.askhr.config.TeamsSettings;
 import io.askhr.insight.InsightStore;
+import io.askhr.question.ConversationStores;
 import io.askhr.question.QuestionHandler;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,12 @@ public final class TeamsAdapter {
 
   /** The webhook to host on the {@code serve} HTTP server. Fails fast on an unreadable HR conversation reference. */
   public static Webhook webhook(Settings settings, QuestionHandler handler, InsightStore store) {
+    return webhook(settings, handler, store, ConversationStores.inProcess());
+  }
+
+  /** As above, keeping conversation turns and recent answers in {@code stores} (shared by the replicas). */
+  public static Webhook webhook(Settings settings, QuestionHandler handler, InsightStore store,
+      ConversationStores stores) {
     TeamsSettings teams = settings.teams();
     TeamsBotAdapter adapter = TeamsBotAdapter.of(teams);
     GroupLookup groups = teams.graphUrl().<GroupLookup>map(graph -> new GraphGroupLookup(graph,
@@ -35,7 +42,7 @@ public final class TeamsAdapter {
     TalkToHr talkToHr = new TalkToHr(store, adapter, teams.escalationConversation().map(TeamsAdapter::reference),
         hrContact);
     TeamsBot bot = new TeamsBot(handler, store, new TeamsAudience(settings.audienceMap(), groups), talkToHr,
-        hrContact);
+        hrContact, stores);
     return new TeamsWebhook(adapter, bot, turnThreads());
   }
 

@@ -26,6 +26,7 @@ import io.askhr.insight.Feedback;
 import io.askhr.insight.InsightStore;
 import io.askhr.question.AnswerStream;
 import io.askhr.question.Asker;
+import io.askhr.question.ConversationStores;
 import io.askhr.question.Conversations;
 import io.askhr.question.Messages;
 import io.askhr.question.Platform;
@@ -58,7 +59,12 @@ final class TeamsBot extends ActivityHandler {
 
   TeamsBot(QuestionHandler handler, InsightStore store, TeamsAudience audience, TalkToHr talkToHr,
       String hrContact) {
-    this.conversations = new Conversations(handler, AnsweredQuestion.into(store));
+    this(handler, store, audience, talkToHr, hrContact, ConversationStores.inProcess());
+  }
+
+  TeamsBot(QuestionHandler handler, InsightStore store, TeamsAudience audience, TalkToHr talkToHr,
+      String hrContact, ConversationStores stores) {
+    this.conversations = new Conversations(handler, AnsweredQuestion.into(store), stores);
     this.store = store;
     this.audience = audience;
     this.talkToHr = talkToHr;

@@ -7,6 +7,7 @@ import io.askhr.insight.AnsweredQuestion;
 import io.askhr.insight.InsightStore;
 import io.askhr.insight.MemoryInsightStore;
 import io.askhr.question.Asker;
+import io.askhr.question.ConversationStores;
 import io.askhr.question.Conversations;
 import io.askhr.question.Platform;
 import io.askhr.question.QuestionHandler;
@@ -93,12 +94,18 @@ public final class WebServer implements AutoCloseable {
   /** As above, telling askers apart as {@code web} says (trusted proxies, single-sign-on user header). */
   public WebServer(QuestionHandler handler, BooleanSupplier ready, List<Webhook> webhooks, InsightStore insight,
       HrDashboard dashboard, PrometheusMetrics metrics, WebSettings web) {
+    this(handler, ready, webhooks, insight, dashboard, metrics, web, ConversationStores.inProcess());
+  }
+
+  /** As above, keeping conversation turns and recent answers in {@code stores} (shared by the replicas). */
+  public WebServer(QuestionHandler handler, BooleanSupplier ready, List<Webhook> webhooks, InsightStore insight,
+      HrDashboard dashboard, PrometheusMetrics metrics, WebSettings web, ConversationStores stores) {
     this.clients = new ClientIdentity(web);
     this.metrics = metrics;
     this.ready = ready;
     this.webhooks = List.copyOf(webhooks);
     this.dashboard = dashboard;
-    this.conversations = new Conversations(handler, AnsweredQuestion.into(insight));
+    this.conversations = new Conversations(handler, AnsweredQuestion.into(insight), stores);
   }
 
   /** Starts listening on {@code port} (0 picks a free port); returns the port. */
