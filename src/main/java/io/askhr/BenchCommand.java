@@ -70,15 +70,26 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < WARM_UP; i++) {
           searcher.search(queries.get(i % queries.size()), Scope.everyone(), 10);
         }
+        // A new question: its vector is not remembered, so the query embedding is part of the time.
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < searches; i++) {
+          engine.forgetQueryVectors();
           long start = System.nanoTime();
           searcher.search(queries.get(i % queries.size()), Scope.everyone(), 10);
           nanos.add(System.nanoTime() - start);
         }
         nanos.sort(Long::compare);
-        out.printf(Locale.ROOT, "search (%d, after %d warm-up): p50 %.1f ms  p95 %.1f ms  p99 %.1f ms%n", searches, WARM_UP,
-            millis(nanos, 0.50), millis(nanos, 0.95), millis(nanos, 0.99));
+        out.printf(Locale.ROOT, "search, new question (%d, after %d warm-up): p50 %.1f ms  p95 %.1f ms  p99 %.1f ms%n",
+            searches, WARM_UP, millis(nanos, 0.50), millis(nanos, 0.95), millis(nanos, 0.99));
+        List<Long> repeated = new ArrayList<>();
+        for (int i = 0; i < searches; i++) {
+          long start = System.nanoTime();
+          searcher.search(queries.get(i % queries.size()), Scope.everyone(), 10);
+          repeated.add(System.nanoTime() - start);
+        }
+        repeated.sort(Long::compare);
+        out.printf(Locale.ROOT, "search, repeated question (vector remembered): p50 %.1f ms  p95 %.1f ms  p99 %.1f ms%n",
+            millis(repeated, 0.50), millis(repeated, 0.95), millis(repeated, 0.99));
         List<Long> embedNanos = new ArrayList<>();
         for (int i = 0; i < searches; i++) {
           long start = System.nanoTime();

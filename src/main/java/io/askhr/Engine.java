@@ -316,6 +316,11 @@ final class Engine implements AutoCloseable {
     return index.searcher();
   }
 
+  /** See {@link PolicyIndex#forgetQueryVectors()}. */
+  void forgetQueryVectors() {
+    index.forgetQueryVectors();
+  }
+
   Settings settings() {
     return settings;
   }

@@ -159,6 +159,11 @@ public final class PolicyIndex implements Closeable {
   }
 
   /** A searcher over the latest committed view of this index. */
+  /** Forgets the remembered query vectors: {@code bench} times each search as a question never asked before. */
+  public void forgetQueryVectors() {
+    queryVectors.forget();
+  }
+
   public PolicySearcher searcher() {
     return new PolicySearcher(searchers, synonyms, queryVectors, health);
   }

@@ -29,4 +29,9 @@ final class QueryVectors {
   float[] of(String query) {
     return query.length() > MAX_KEPT_LENGTH ? embedder.query(query) : recent.get(query, embedder::query);
   }
+
+  /** Forgets every vector, so that the next search of any text embeds it anew. */
+  void forget() {
+    recent.invalidateAll();
+  }
 }
