@@ -92,6 +92,7 @@ final class BenchCommand implements Callable<Integer> {
             millis(repeated, 0.50), millis(repeated, 0.95), millis(repeated, 0.99));
         List<Long> embedNanos = new ArrayList<>();
         for (int i = 0; i < searches; i++) {
+          engine.forgetQueryVectors();
           long start = System.nanoTime();
           engine.embeddings().embed(queries.get(i % queries.size()));
           embedNanos.add(System.nanoTime() - start);

@@ -316,9 +316,10 @@ final class Engine implements AutoCloseable {
     return index.searcher();
   }
 
-  /** See {@link PolicyIndex#forgetQueryVectors()}. */
+  /** Forgets the remembered query vectors, the search's and the local uses': {@code bench} times new questions. */
   void forgetQueryVectors() {
     index.forgetQueryVectors();
+    embeddings.forgetQueries();
   }
 
   Settings settings() {

@@ -66,6 +66,7 @@ class LoadBenchmark {
   final Map<String, AtomicInteger> answeredBy = new ConcurrentHashMap<>();
   final Map<String, List<Long>> overheadBy = new ConcurrentHashMap<>();
   final AtomicInteger failed = new AtomicInteger();
+  final AtomicInteger asked = new AtomicInteger();
   final List<String> failures = new CopyOnWriteArrayList<>();
   final Map<String, Long> teamsCards = new ConcurrentHashMap<>();
   final AtomicLong sequence = new AtomicLong();
@@ -165,8 +166,16 @@ class LoadBenchmark {
     }
   }
 
+  /**
+   * The i-th question, made unique by a number: the search remembers the vectors of texts it has seen, and a run of
+   * seven texts repeated would time that memory rather than a new employee's question.
+   */
+  private String question(int i) {
+    return QUESTIONS.get(i % QUESTIONS.size()) + " (" + asked.incrementAndGet() + ")";
+  }
+
   private void web(String base, int i) throws Exception {
-    String body = "{\"question\":\"" + QUESTIONS.get(i % QUESTIONS.size()) + "\",\"conversationId\":\"web-"
+    String body = "{\"question\":\"" + question(i) + "\",\"conversationId\":\"web-"
         + sequence.incrementAndGet() + "\"}";
     long start = System.nanoTime();
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
@@ -186,7 +195,7 @@ class LoadBenchmark {
     long n = sequence.incrementAndGet();
     String ts = "1800000000." + String.format("%06d", n);
     String body = SlackRequests.event("EvLoad" + n, SlackRequests.mention("U0LOAD" + (n % 50), "C0LOAD", ts,
-        "<@U0ASKHR> " + QUESTIONS.get(i % QUESTIONS.size())));
+        "<@U0ASKHR> " + question(i)));
     long start = System.nanoTime();
     HttpResponse<String> ack = events.json(body);
     ackMicros.add((System.nanoTime() - start) / 1000);
@@ -215,7 +224,7 @@ class LoadBenchmark {
     String conversation = "a:load-" + sequence.incrementAndGet();
     ObjectNode activity = json.createObjectNode();
     activity.put("type", "message").put("id", "m-" + conversation).put("channelId", "msteams")
-        .put("serviceUrl", serviceUrl).put("text", QUESTIONS.get(i % QUESTIONS.size()));
+        .put("serviceUrl", serviceUrl).put("text", question(i));
     activity.putObject("from").put("id", "29:load").put("name", "Load Tester").put("aadObjectId", "aad-load");
     activity.putObject("recipient").put("id", "28:askhr").put("name", "AskHR");
     activity.putObject("conversation").put("id", conversation).put("conversationType", "personal")

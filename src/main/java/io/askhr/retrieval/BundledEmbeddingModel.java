@@ -85,7 +85,8 @@ public enum BundledEmbeddingModel {
       Path onnx = copy(files + ".onnx", dir);
       Path tokenizer = copy(files + "-tokenizer.json", dir);
       try {
-        return SingleThreadOnnxModel.load(onnx, tokenizer, pooling);
+        // one memory of query vectors per model: the search and the local uses share it
+        return new RememberedQueries(SingleThreadOnnxModel.load(onnx, tokenizer, pooling));
       } finally {
         Files.deleteIfExists(onnx);
         Files.deleteIfExists(tokenizer);

@@ -18,6 +18,19 @@ public record PolicyEmbedder(String name, EmbeddingModel model, String queryPref
     return new PolicyEmbedder(model.getClass().getName(), model, "", "");
   }
 
+  /** This model remembering its query vectors (itself when it already does), so a repeated query is embedded once. */
+  public PolicyEmbedder remembering() {
+    return model instanceof RememberedQueries ? this
+        : new PolicyEmbedder(name, new RememberedQueries(model), queryPrefix, passagePrefix);
+  }
+
+  /** Forgets remembered query vectors: {@code bench} times each search as a question never asked before. */
+  public void forgetQueries() {
+    if (model instanceof RememberedQueries remembered) {
+      remembered.forget();
+    }
+  }
+
   /** The vector of an asker's query. */
   public float[] query(String text) {
     return model.embed(queryPrefix + text).content().vector();

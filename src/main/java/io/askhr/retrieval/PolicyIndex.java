@@ -65,7 +65,6 @@ public final class PolicyIndex implements Closeable {
   private final Optional<IndexWriter> writer;
   private final SearcherManager searchers;
   private final PolicyEmbedder embeddings;
-  private final QueryVectors queryVectors;
   private final Analyzer analyzer;
   private final Synonyms synonyms;
   private final IndexHealth health = new IndexHealth();
@@ -76,8 +75,7 @@ public final class PolicyIndex implements Closeable {
     this.synonyms = synonyms;
     this.analyzer = analyzer;
     this.writer = writer;
-    this.embeddings = embeddings;
-    this.queryVectors = new QueryVectors(embeddings);
+    this.embeddings = embeddings.remembering();
     this.searchers = writer.isPresent() ? new SearcherManager(writer.get(), null) : new SearcherManager(directory, null);
   }
 
@@ -161,11 +159,11 @@ public final class PolicyIndex implements Closeable {
   /** A searcher over the latest committed view of this index. */
   /** Forgets the remembered query vectors: {@code bench} times each search as a question never asked before. */
   public void forgetQueryVectors() {
-    queryVectors.forget();
+    embeddings.forgetQueries();
   }
 
   public PolicySearcher searcher() {
-    return new PolicySearcher(searchers, synonyms, queryVectors, health);
+    return new PolicySearcher(searchers, synonyms, embeddings, health);
   }
 
   /** Whether the index can be searched; damage found while serving is reported here. */

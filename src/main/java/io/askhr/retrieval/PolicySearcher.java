@@ -59,17 +59,17 @@ public final class PolicySearcher {
 
   private final SearcherManager searchers;
   private final Synonyms synonyms;
-  private final QueryVectors embeddings;
+  private final PolicyEmbedder embeddings;
   private final FusionWeights weights;
   private final TypoExpansions typos = new TypoExpansions(FUZZY_EXPANSIONS);
 
   private final IndexHealth health;
 
-  PolicySearcher(SearcherManager searchers, Synonyms synonyms, QueryVectors embeddings, IndexHealth health) {
+  PolicySearcher(SearcherManager searchers, Synonyms synonyms, PolicyEmbedder embeddings, IndexHealth health) {
     this(searchers, synonyms, embeddings, FusionWeights.DEFAULT, health);
   }
 
-  PolicySearcher(SearcherManager searchers, Synonyms synonyms, QueryVectors embeddings, FusionWeights weights,
+  PolicySearcher(SearcherManager searchers, Synonyms synonyms, PolicyEmbedder embeddings, FusionWeights weights,
       IndexHealth health) {
     this.searchers = searchers;
     this.synonyms = synonyms;
@@ -89,7 +89,7 @@ public final class PolicySearcher {
    * @throws IndexDamagedException when the index files are damaged (it is then rebuilt in the background)
    */
   public List<Hit> search(String query, Scope scope, int k) {
-    float[] queryVector = embeddings.of(query);
+    float[] queryVector = embeddings.query(query);
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
