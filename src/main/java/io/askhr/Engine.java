@@ -19,6 +19,7 @@ import io.askhr.drafting.FollowUpHeuristic;
 import io.askhr.drafting.LlmDrafter;
 import io.askhr.drafting.LlmQueryRewriter;
 import io.askhr.drafting.MeteredChatModel;
+import io.askhr.drafting.MeteredStreamingChatModel;
 import io.askhr.drafting.ModelMetrics;
 import io.askhr.drafting.QueryRewriter;
 import io.askhr.drafting.ResilientChatModel;
@@ -140,7 +141,8 @@ final class Engine implements AutoCloseable {
             llm.timeout(), ResilientChatModel.breakerConfig(BREAKER_OPEN_FOR));
         ChatModel model = new MeteredChatModel(resilient, modelMetrics);
         // Adapters that stream get verified sentences as the model writes; the others get the answer whole.
-        drafter = new StreamingLlmDrafter(resilient.streaming(streamingChatModel(llm), llm.timeout()),
+        drafter = new StreamingLlmDrafter(
+            new MeteredStreamingChatModel(resilient.streaming(streamingChatModel(llm), llm.timeout()), modelMetrics),
             new LlmDrafter(model, settings.company(), settings.answers().hrContact()), llm.timeout().multipliedBy(2));
         rewriter = new LlmQueryRewriter(model);
       }
