@@ -4,7 +4,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 
 /** A chat model that reports each call's latency, token usage and failure to {@link ModelMetrics}. */
@@ -28,10 +27,7 @@ public final class MeteredChatModel implements ChatModel {
       metrics.failed(Duration.ofNanos(System.nanoTime() - start), e.getClass().getSimpleName());
       throw e;
     }
-    TokenUsage usage = response.tokenUsage();
-    metrics.called(Duration.ofNanos(System.nanoTime() - start),
-        usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
-        usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount());
+    metrics.called(Duration.ofNanos(System.nanoTime() - start), response.tokenUsage());
     return response;
   }
 

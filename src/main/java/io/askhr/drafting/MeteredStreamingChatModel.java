@@ -5,7 +5,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 
 /**
@@ -33,10 +32,7 @@ public final class MeteredStreamingChatModel implements StreamingChatModel {
 
       @Override
       public void onCompleteResponse(ChatResponse response) {
-        TokenUsage usage = response.tokenUsage();
-        metrics.called(Duration.ofNanos(System.nanoTime() - start),
-            usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
-            usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount());
+        metrics.called(Duration.ofNanos(System.nanoTime() - start), response.tokenUsage());
         handler.onCompleteResponse(response);
       }
 
