@@ -32,12 +32,15 @@ public final class Redaction {
 
   private Redaction() {}
 
-  /** The text cut to {@link #MAX_CHARS}, with e-mail addresses, phone numbers and long digit runs replaced. */
+  /**
+   * The text cut to {@link #MAX_CHARS}, with e-mail addresses, phone numbers and long digit runs replaced, and
+   * without NUL characters, which PostgreSQL's text columns refuse (the whole record would be lost).
+   */
   public static String redact(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    return scrub(cut(text));
+    return scrub(cut(text.replace("\u0000", "")));
   }
 
   /** The first {@link #MAX_CHARS} characters of the text, never splitting a surrogate pair (an emoji). */

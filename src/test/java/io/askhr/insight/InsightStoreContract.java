@@ -80,6 +80,21 @@ abstract class InsightStoreContract {
   }
 
   @Test
+  void shouldStoreAQuestionThatHoldsANulCharacter() {
+    // given: PostgreSQL's text columns refuse U+0000, and one hostile message must not lose its record
+    store.recordAnswer(answer("a-nul", NOW, "slack:T1:U123", "annual\u0000 leave?", Set.of(), List.of()));
+    store.openEscalation(new Escalation("e-nul", "a-nul", Platform.SLACK, "C42|U123", "help\u0000 me",
+        "Five\u0000 days.", "", Escalation.Status.OPEN, NOW, Optional.empty(), Optional.empty()));
+
+    // when
+    List<AnsweredQuestion> answers = store.answers(NOW.minusSeconds(60));
+
+    // then
+    assertEquals(List.of("annual leave?"), answers.stream().map(AnsweredQuestion::question).toList());
+    assertTrue(store.resolveEscalation("e-nul", "hr:U9", NOW.plusSeconds(1)).isPresent());
+  }
+
+  @Test
   void shouldNeverWriteTheRawAskerIdToTheDatabase() throws Exception {
     // given
     store.recordAnswer(answer("a1", NOW, "slack:T1:URAWID", "How many days?", Set.of(), List.of()));
