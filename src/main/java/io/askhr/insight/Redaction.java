@@ -1,5 +1,6 @@
 package io.askhr.insight;
 
+import io.askhr.question.Texts;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,25 +35,18 @@ public final class Redaction {
 
   /**
    * The text cut to {@link #MAX_CHARS}, with e-mail addresses, phone numbers and long digit runs replaced, and
-   * without NUL characters, which PostgreSQL's text columns refuse (the whole record would be lost).
+   * storable ({@link Texts#storable}).
    */
   public static String redact(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    return scrub(cut(text.replace("\u0000", "")));
+    return scrub(cut(Texts.storable(text)));
   }
 
   /** The first {@link #MAX_CHARS} characters of the text, never splitting a surrogate pair (an emoji). */
   public static String cut(String text) {
-    if (text == null) {
-      return "";
-    }
-    if (text.length() <= MAX_CHARS) {
-      return text;
-    }
-    int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
-    return text.substring(0, end);
+    return Texts.cut(text, MAX_CHARS);
   }
 
   /** The placeholders, without cutting: linear in the length of the text. */

@@ -98,15 +98,15 @@ public final class AnswerFlow implements QuestionHandler {
     // Earlier turns are cut the same way: a follow-up must not smuggle a huge message into the search.
     List<String> earlier = question.history().stream()
         .filter(t -> t.role() == Turn.Role.EMPLOYEE)
-        .map(t -> cut(clean(t.text()), settings.maxQuestionChars()))
+        .map(t -> Texts.cut(clean(t.text()), settings.maxQuestionChars()))
         .toList();
-    Messages messages = Messages.of(languages.detect(cut(text, settings.maxQuestionChars()), earlier));
+    Messages messages = Messages.of(languages.detect(Texts.cut(text, settings.maxQuestionChars()), earlier));
     if (text.length() > settings.maxQuestionChars()) {
-      text = cut(text, settings.maxQuestionChars());
+      text = Texts.cut(text, settings.maxQuestionChars());
       notices.add(messages.get(Messages.NOTICE_SHORTENED, Map.of("max_chars", settings.maxQuestionChars())));
     }
     QueryRewriter.Rewrite rewrite = rewriter.rewrite(text, earlier, messages.language());
-    String standalone = cut(rewrite.standalone(), 2 * settings.maxQuestionChars());
+    String standalone = Texts.cut(rewrite.standalone(), 2 * settings.maxQuestionChars());
     // Either judge flags: the model (when configured) or the local rules and examples.
     boolean sensitive = rewrite.sensitive() || sensitiveClassifier.flags(text)
         || (!standalone.equals(text) && sensitiveClassifier.flags(standalone));
@@ -245,22 +245,14 @@ public final class AnswerFlow implements QuestionHandler {
     return CONTROL.matcher(InvisibleCharacters.remove(text)).replaceAll(" ").strip();
   }
 
-  /** The first {@code max} characters, without splitting a surrogate pair (an emoji). */
-  static String cut(String text, int max) {
-    if (text.length() <= max) {
-      return text;
-    }
-    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-    return text.substring(0, end);
-  }
-
   private static double bestSimilarity(List<Hit> hits) {
     return hits.stream().mapToDouble(Hit::similarity).max().orElse(0);
   }
 
   private static Citation citation(int number, PolicyPassage p) {
     String text = p.text().strip().replaceAll("\\s+", " ");
-    String snippet = text.length() <= SNIPPET_CHARS ? text : cut(text, SNIPPET_CHARS).replaceAll("\\s\\S*$", "") + "…";
+    String snippet = text.length() <= SNIPPET_CHARS ? text
+        : Texts.cut(text, SNIPPET_CHARS).replaceAll("\\s\\S*$", "") + "…";
     // A top heading that repeats the title adds nothing to "Title — Section".
     List<String> path = p.headingPath();
     if (!path.isEmpty() && path.get(0).equalsIgnoreCase(p.title())) {

@@ -1,6 +1,7 @@
 package io.askhr.shared;
 
 import io.askhr.question.ConversationMemory;
+import io.askhr.question.Texts;
 import io.askhr.question.Turn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +43,7 @@ final class PostgresConversationMemory implements ConversationMemory {
             + " text, at_ms, exchange_id, position FROM conversation_turns WHERE conversation_key = ?"
             + " ORDER BY at_ms DESC, exchange_id DESC, position DESC LIMIT ?) latest"
             + " ORDER BY at_ms, exchange_id, position")) {
-          select.setString(1, StateDatabase.storable(conversationId));
+          select.setString(1, Texts.storable(conversationId));
           select.setInt(2, MAX_TURNS);
           List<Turn> turns = new ArrayList<>();
           long newest = Long.MIN_VALUE;
@@ -93,11 +94,11 @@ final class PostgresConversationMemory implements ConversationMemory {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO conversation_turns (conversation_key,"
         + " exchange_id, position, role, text, at_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
       for (int position = 0; position < turns.size(); position++) {
-        insert.setString(1, StateDatabase.storable(conversationId));
+        insert.setString(1, Texts.storable(conversationId));
         insert.setString(2, exchange);
         insert.setInt(3, position);
         insert.setString(4, turns.get(position).role().name());
-        insert.setString(5, StateDatabase.storable(turns.get(position).text()));
+        insert.setString(5, Texts.storable(turns.get(position).text()));
         insert.setLong(6, now);
         insert.addBatch();
       }
@@ -111,8 +112,8 @@ final class PostgresConversationMemory implements ConversationMemory {
         + " conversation_key = ? AND (exchange_id, position) NOT IN (SELECT exchange_id, position FROM"
         + " conversation_turns WHERE conversation_key = ? ORDER BY at_ms DESC, exchange_id DESC, position DESC"
         + " LIMIT ?)")) {
-      delete.setString(1, StateDatabase.storable(conversationId));
-      delete.setString(2, StateDatabase.storable(conversationId));
+      delete.setString(1, Texts.storable(conversationId));
+      delete.setString(2, Texts.storable(conversationId));
       delete.setInt(3, MAX_TURNS);
       delete.executeUpdate();
     }

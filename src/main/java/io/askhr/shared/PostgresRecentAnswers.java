@@ -3,6 +3,7 @@ package io.askhr.shared;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.askhr.question.RecentAnswers;
 import io.askhr.question.Reply;
+import io.askhr.question.Texts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -37,8 +38,8 @@ final class PostgresRecentAnswers implements RecentAnswers {
       database.call("keep a recent answer", connection -> {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO recent_answers (answer_id, question,"
             + " reply, at_ms) VALUES (?, ?, ?, ?) ON CONFLICT (answer_id) DO NOTHING")) {
-          insert.setString(1, StateDatabase.storable(answerId));
-          insert.setString(2, StateDatabase.storable(RecentAnswers.cut(question)));
+          insert.setString(1, Texts.storable(answerId));
+          insert.setString(2, Texts.storable(RecentAnswers.cut(question)));
           insert.setString(3, ReplyJson.write(reply));
           insert.setLong(4, clock.millis());
           return insert.executeUpdate();
@@ -63,7 +64,7 @@ final class PostgresRecentAnswers implements RecentAnswers {
       row = database.call("read a recent answer", connection -> {
         try (PreparedStatement select = connection.prepareStatement("SELECT question, reply FROM recent_answers"
             + " WHERE answer_id = ? AND at_ms >= ?")) {
-          select.setString(1, StateDatabase.storable(answerId));
+          select.setString(1, Texts.storable(answerId));
           select.setLong(2, clock.millis() - KEPT.toMillis());
           try (ResultSet rows = select.executeQuery()) {
             return rows.next() ? Optional.of(new String[] {rows.getString(1), rows.getString(2)})

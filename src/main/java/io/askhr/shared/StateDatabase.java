@@ -103,14 +103,6 @@ final class StateDatabase implements AutoCloseable {
     return pool;
   }
 
-  /**
-   * {@code text} as PostgreSQL's TEXT can hold it: without NUL characters, which it refuses. A message carrying one
-   * must neither lose its turn nor count as a database failure that opens the breaker for everyone.
-   */
-  static String storable(String text) {
-    return text == null ? "" : text.replace("\u0000", "");
-  }
-
   static String withoutCredentials(String url) {
     return url.replaceAll("\\?.*$", "").replaceAll("//[^/@]*@", "//");
   }

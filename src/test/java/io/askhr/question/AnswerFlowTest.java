@@ -220,8 +220,8 @@ class AnswerFlowTest {
 
   @Test
   void shouldCutWithoutSplittingAnEmoji() {
-    assertEquals("ab", AnswerFlow.cut("ab\uD83D\uDE00", 3));
-    assertEquals("ab\uD83D\uDE00", AnswerFlow.cut("ab\uD83D\uDE00c", 4));
+    assertEquals("ab", Texts.cut("ab\uD83D\uDE00", 3));
+    assertEquals("ab\uD83D\uDE00", Texts.cut("ab\uD83D\uDE00c", 4));
   }
 
   @Test
