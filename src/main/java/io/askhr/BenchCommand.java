@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,33 +72,13 @@ final class BenchCommand implements Callable<Integer> {
           searcher.search(queries.get(i % queries.size()), Scope.everyone(), 10);
         }
         // A new question: its vector is not remembered, so the query embedding is part of the time.
-        List<Long> nanos = new ArrayList<>();
-        for (int i = 0; i < searches; i++) {
-          engine.forgetQueryVectors();
-          long start = System.nanoTime();
-          searcher.search(queries.get(i % queries.size()), Scope.everyone(), 10);
-          nanos.add(System.nanoTime() - start);
-        }
-        nanos.sort(Long::compare);
+        List<Long> nanos = timed(queries, engine::forgetQueryVectors, q -> searcher.search(q, Scope.everyone(), 10));
         out.printf(Locale.ROOT, "search, new question (%d, after %d warm-up): p50 %.1f ms  p95 %.1f ms  p99 %.1f ms%n",
             searches, WARM_UP, millis(nanos, 0.50), millis(nanos, 0.95), millis(nanos, 0.99));
-        List<Long> repeated = new ArrayList<>();
-        for (int i = 0; i < searches; i++) {
-          long start = System.nanoTime();
-          searcher.search(queries.get(i % queries.size()), Scope.everyone(), 10);
-          repeated.add(System.nanoTime() - start);
-        }
-        repeated.sort(Long::compare);
+        List<Long> repeated = timed(queries, () -> {}, q -> searcher.search(q, Scope.everyone(), 10));
         out.printf(Locale.ROOT, "search, repeated question (vector remembered): p50 %.1f ms  p95 %.1f ms  p99 %.1f ms%n",
             millis(repeated, 0.50), millis(repeated, 0.95), millis(repeated, 0.99));
-        List<Long> embedNanos = new ArrayList<>();
-        for (int i = 0; i < searches; i++) {
-          engine.forgetQueryVectors();
-          long start = System.nanoTime();
-          engine.embeddings().embed(queries.get(i % queries.size()));
-          embedNanos.add(System.nanoTime() - start);
-        }
-        embedNanos.sort(Long::compare);
+        List<Long> embedNanos = timed(queries, engine::forgetQueryVectors, q -> engine.embeddings().embed(q));
         out.printf(Locale.ROOT, "  of which query embedding: p50 %.1f ms  p95 %.1f ms%n", millis(embedNanos, 0.50),
             millis(embedNanos, 0.95));
         System.gc();
@@ -109,6 +90,19 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** {@link #searches} timed calls over the queries in turn, {@code before} each outside the timing; sorted. */
+  private List<Long> timed(List<String> queries, Runnable before, Consumer<String> call) {
+    List<Long> nanos = new ArrayList<>();
+    for (int i = 0; i < searches; i++) {
+      before.run();
+      long start = System.nanoTime();
+      call.accept(queries.get(i % queries.size()));
+      nanos.add(System.nanoTime() - start);
+    }
+    nanos.sort(Long::compare);
+    return nanos;
   }
 
   private static double seconds(IndexReport report) {
