@@ -6,6 +6,7 @@ import io.askhr.question.ConversationMemory;
 import io.askhr.question.ConversationStores;
 import io.askhr.question.RateLimits;
 import io.askhr.question.RecentAnswers;
+import io.askhr.question.SentCards;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a conversation needs beyond one question (its turns, the replies its buttons use, the asker's rate limit),
- * kept where every replica sees it: in PostgreSQL when {@code DATABASE_URL} names one, else (SQLite, one replica) in
- * this process. The tables come from the insight store's migrations (V3), so open the insight store first. Rows past
+ * What a conversation needs beyond one question (its turns, the replies its buttons use, Teams' sent cards, the
+ * asker's rate limit), kept where every replica sees it: in PostgreSQL when {@code DATABASE_URL} names one, else
+ * (SQLite, one replica) in this process. The tables come from the insight store's migrations (V3, V4), so open the
+ * insight store first. Rows past
  * their time are purged every minute, in bounded batches.
  */
 public final class SharedState implements AutoCloseable {
@@ -36,6 +38,8 @@ public final class SharedState implements AutoCloseable {
       + " AND NOT EXISTS (SELECT 1 FROM conversation_turns n WHERE n.conversation_key = t.conversation_key"
       + " AND n.at_ms >= ?) LIMIT ?";
   private static final String EXPIRED_ANSWERS = "SELECT ctid FROM recent_answers WHERE at_ms < ? LIMIT ?";
+  private static final String EXPIRED_MESSAGES = "SELECT ctid FROM sent_messages WHERE at_ms < ? LIMIT ?";
+  private static final String EXPIRED_CARDS = "SELECT ctid FROM card_states WHERE at_ms < ? LIMIT ?";
 
   private final Clock clock;
   private final Optional<StateDatabase> database;
@@ -79,7 +83,8 @@ public final class SharedState implements AutoCloseable {
   static SharedState open(String url, Clock clock, Duration breakerOpenFor) {
     StateDatabase database = StateDatabase.open(url, breakerOpenFor);
     ConversationStores stores = new ConversationStores(new PostgresConversationMemory(database, clock),
-        new PostgresRecentAnswers(database, RecentAnswers.inProcess(clock), clock));
+        new PostgresRecentAnswers(database, RecentAnswers.inProcess(clock), clock),
+        new PostgresSentCards(database, SentCards.inProcess(clock), clock));
     return new SharedState(clock, Optional.of(database), stores);
   }
 
@@ -88,7 +93,7 @@ public final class SharedState implements AutoCloseable {
     return database.isPresent();
   }
 
-  /** Conversation turns and recent answers. */
+  /** Conversation turns, recent answers and Teams' sent cards. */
   public ConversationStores conversations() {
     return stores;
   }
@@ -103,7 +108,10 @@ public final class SharedState implements AutoCloseable {
         globalPerMinute, local)).orElse(local);
   }
 
-  /** Deletes turns, recent answers and full buckets past their time, in bounded batches; returns the rows deleted. */
+  /**
+   * Deletes turns, recent answers, sent cards and full buckets past their time, in bounded batches; returns the rows
+   * deleted.
+   */
   int purgeExpired() {
     if (database.isEmpty()) {
       return 0;
@@ -112,6 +120,8 @@ public final class SharedState implements AutoCloseable {
     long now = clock.millis();
     return purge(db, "conversation_turns", IDLE_CONVERSATIONS, now - ConversationMemory.IDLE.toMillis())
         + purge(db, "recent_answers", EXPIRED_ANSWERS, now - RecentAnswers.KEPT.toMillis())
+        + purge(db, "sent_messages", EXPIRED_MESSAGES, now - SentCards.KEPT.toMillis())
+        + purge(db, "card_states", EXPIRED_CARDS, now - SentCards.KEPT.toMillis())
         + PostgresRateLimits.purgeExpired(db, buckets.orElseThrow(), PURGE_BATCHES);
   }
 

@@ -65,7 +65,7 @@ final class StateDatabase implements AutoCloseable {
     breaker.getEventPublisher().onStateTransition(e -> log.warn("Shared state database: {} ({})",
         e.getStateTransition(), switch (e.getStateTransition().getToState()) {
           case OPEN -> "follow-ups start afresh, buttons find only this replica's answers, rate limits count per"
-              + " replica";
+              + " replica, Teams' own thumbs find only this replica's messages";
           case HALF_OPEN -> "trying the database again";
           default -> "back to the shared state";
         }));

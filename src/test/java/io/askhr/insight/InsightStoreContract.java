@@ -216,7 +216,7 @@ abstract class InsightStoreContract {
 
     // then
     assertEquals(1, store.answers(Instant.EPOCH).size());
-    assertEquals("1|insight\n2|event claims\n3|shared conversation state", dump("SELECT version, description FROM flyway_schema_history"
+    assertEquals("1|insight\n2|event claims\n3|shared conversation state\n4|shared sent cards", dump("SELECT version, description FROM flyway_schema_history"
         + " WHERE success ORDER BY installed_rank").strip());
   }
 
@@ -242,7 +242,7 @@ abstract class InsightStoreContract {
     store = JdbcInsightStore.open(currentUrl(), SALT);
 
     // then Flyway took over at version 1, applied version 2 and kept the data
-    assertEquals("1|AskHR schema_version before Flyway\n2|event claims\n3|shared conversation state", dump("SELECT version, description"
+    assertEquals("1|AskHR schema_version before Flyway\n2|event claims\n3|shared conversation state\n4|shared sent cards", dump("SELECT version, description"
         + " FROM flyway_schema_history WHERE success ORDER BY installed_rank").strip());
     assertEquals(List.of("old"), store.answers(Instant.EPOCH).stream().map(AnsweredQuestion::id).toList());
     assertTrue(store.claim("slack:EvAfterUpgrade"), "version 2's table is there");

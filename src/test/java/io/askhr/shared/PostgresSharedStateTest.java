@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.askhr.config.InsightSettings;
 import io.askhr.insight.JdbcInsightStore;
 import io.askhr.question.RateLimits;
+import io.askhr.question.SentCards;
 import io.askhr.question.Turn;
 import io.askhr.testing.TcpProxy;
 import io.askhr.testing.TestDatabase;
@@ -53,6 +54,18 @@ class PostgresSharedStateTest extends SharedStateContract {
           other.conversations().memory().history("slack:C1:1700000000.000100"));
       assertEquals(APPROVED, other.conversations().recent().get("answer-a").orElseThrow().reply());
 
+      // when replica A sends a Teams message, and 👍 on its card is pressed through A, then Talk to HR through B
+      cards().sent("1700000000100", "answer-a");
+      cards().update("answer-a", SentCards.CardState.FRESH.withFeedback("Thanks!"));
+      SentCards cardsOnB = other.conversations().cards();
+      cardsOnB.update("answer-a", cardsOnB.state("answer-a").withEscalation("HR will get back to you."));
+
+      // then Teams' own thumb reaching B finds A's answer, and A redraws the card with both presses (the database's
+      // state, not the older one A saw itself)
+      assertEquals(Optional.of("answer-a"), cardsOnB.answerOfMessage("1700000000100"));
+      assertEquals(new SentCards.CardState(true, true, List.of("Thanks!", "HR will get back to you.")),
+          cards().state("answer-a"));
+
       // when an employee asks 10 questions in a minute, alternating between the replicas
       RateLimits onA = state.rateLimits(10, 1_000);
       RateLimits onB = other.rateLimits(10, 1_000);
@@ -83,6 +96,8 @@ class PostgresSharedStateTest extends SharedStateContract {
     // given turns, answers and buckets written now, and a conversation continued later
     memory().record("web:old", Turn.employee("How much leave?"), Turn.bot("25 days."));
     recent().put("answer-old", "How much leave?", answer("25 days."));
+    cards().sent("1700000000200", "answer-old");
+    cards().update("answer-old", SentCards.CardState.FRESH.withFeedback("Thanks!"));
     state.rateLimits(10, 1_000).take("web:10.0.0.1");
     clock.advance(Duration.ofHours(3));
     memory().record("web:new", Turn.employee("Parental leave?"), Turn.bot("26 weeks."));
@@ -97,16 +112,21 @@ class PostgresSharedStateTest extends SharedStateContract {
     // when
     int deleted = state.purgeExpired();
 
-    // then the old turns and both buckets (past their expiry) are gone; the day-long answer and the new turns stay
+    // then the old turns and both buckets (past their expiry) are gone; the day-long answer and card, and the new
+    // turns stay
     assertEquals(4, deleted);
     assertEquals(List.of("web:new", "web:new"), column("SELECT conversation_key FROM conversation_turns"));
     assertEquals(List.of("answer-old"), column("SELECT answer_id FROM recent_answers"));
+    assertEquals(List.of("answer-old"), column("SELECT answer_id FROM sent_messages"));
+    assertEquals(List.of("answer-old"), column("SELECT answer_id FROM card_states"));
     assertEquals(List.of(), column("SELECT id FROM rate_limit_buckets"));
 
-    // and a day later the answer goes too
+    // and a day later the answer and its card go too
     clock.advance(Duration.ofDays(1));
-    assertEquals(3, state.purgeExpired());
+    assertEquals(5, state.purgeExpired());
     assertEquals(List.of(), column("SELECT answer_id FROM recent_answers"));
+    assertEquals(List.of(), column("SELECT answer_id FROM sent_messages"));
+    assertEquals(List.of(), column("SELECT answer_id FROM card_states"));
   }
 
   @Test
@@ -120,6 +140,10 @@ class PostgresSharedStateTest extends SharedStateContract {
       replica.conversations().memory().record("web:c1", Turn.employee("How much leave?"), Turn.bot("25 days."));
       replica.conversations().recent().put("answer-mine", "How much leave?", answer("25 days."));
       recent().put("answer-elsewhere", "Parental leave?", answer("26 weeks."));
+      SentCards cardsOfReplica = replica.conversations().cards();
+      cardsOfReplica.sent("1700000000300", "answer-mine");
+      cardsOfReplica.update("answer-mine", SentCards.CardState.FRESH.withFeedback("Thanks!"));
+      cards().sent("1700000000301", "answer-elsewhere");
       for (int i = 0; i < 3; i++) {
         assertEquals(RateLimits.Verdict.ADMITTED, limits.take("web:10.0.0.7"));
       }
@@ -134,6 +158,13 @@ class PostgresSharedStateTest extends SharedStateContract {
       replica.conversations().memory().record("web:c1", Turn.employee("And sick leave?"), Turn.bot("10 days."));
       assertTrue(replica.conversations().recent().get("answer-mine").isPresent());
       assertTrue(replica.conversations().recent().get("answer-elsewhere").isEmpty());
+      // Teams' own thumbs: found under this replica's messages, not under another's; its own card keeps its presses
+      assertEquals(Optional.of("answer-mine"), cardsOfReplica.answerOfMessage("1700000000300"));
+      assertEquals(Optional.empty(), cardsOfReplica.answerOfMessage("1700000000301"));
+      assertTrue(cardsOfReplica.state("answer-mine").feedbackGiven());
+      cardsOfReplica.update("answer-mine", cardsOfReplica.state("answer-mine").withEscalation("HR will reply."));
+      assertTrue(cardsOfReplica.state("answer-mine").escalated());
+      cardsOfReplica.sent("1700000000302", "answer-mine-2");
       for (int i = 0; i < 3; i++) {
         assertEquals(RateLimits.Verdict.ADMITTED, limits.take("web:10.0.0.7"), "fallback question " + i);
       }
@@ -145,6 +176,8 @@ class PostgresSharedStateTest extends SharedStateContract {
           () -> replica.conversations().recent().get("answer-elsewhere").isPresent());
       assertEquals(List.of(Turn.employee("How much leave?"), Turn.bot("25 days.")),
           replica.conversations().memory().history("web:c1"));
+      assertEquals(Optional.of("answer-elsewhere"), cardsOfReplica.answerOfMessage("1700000000301"));
+      assertTrue(cardsOfReplica.state("answer-mine").escalated(), "the press made while the database was down");
     }
   }
 

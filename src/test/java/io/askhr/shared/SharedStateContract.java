@@ -8,6 +8,7 @@ import io.askhr.question.ConversationMemory;
 import io.askhr.question.RateLimits;
 import io.askhr.question.RecentAnswers;
 import io.askhr.question.Reply;
+import io.askhr.question.SentCards;
 import io.askhr.question.Turn;
 import io.askhr.testing.ManualClock;
 import java.time.Clock;
@@ -62,6 +63,10 @@ abstract class SharedStateContract {
 
   RecentAnswers recent() {
     return state.conversations().recent();
+  }
+
+  SentCards cards() {
+    return state.conversations().cards();
   }
 
   @Test
@@ -211,5 +216,67 @@ abstract class SharedStateContract {
     assertEquals(5, admitted);
     clock.advance(Duration.ofSeconds(61));
     assertEquals(RateLimits.Verdict.ADMITTED, limits.take("web:10.0.0.99"));
+  }
+
+  @Test
+  void shouldNameTheAnswerASentTeamsMessageCarries() {
+    // when two messages are sent, one of them first as a stream and then finished under the same id
+    cards().sent("1700000000001", "answer-1");
+    cards().sent("1700000000002", "answer-2");
+    cards().sent("1700000000002", "answer-2");
+
+    // then Teams' own thumb, which names only the message, finds each message's answer
+    assertEquals(Optional.of("answer-1"), cards().answerOfMessage("1700000000001"));
+    assertEquals(Optional.of("answer-2"), cards().answerOfMessage("1700000000002"));
+    assertEquals(Optional.empty(), cards().answerOfMessage("1700000000099"));
+    assertEquals(Optional.empty(), cards().answerOfMessage(null));
+  }
+
+  @Test
+  void shouldRememberWhatWasPressedOnACard() {
+    // given a fresh card
+    assertEquals(SentCards.CardState.FRESH, cards().state("answer-1"));
+
+    // when 👍 and then Talk to HR are pressed
+    SentCards.CardState thanked = cards().state("answer-1").withFeedback("Thanks for the feedback!");
+    cards().update("answer-1", thanked);
+    SentCards.CardState escalated = cards().state("answer-1").withEscalation("HR will get back to you.");
+    cards().update("answer-1", escalated);
+
+    // then the card's state holds both, in order; other cards stay fresh
+    assertEquals(new SentCards.CardState(true, true, List.of("Thanks for the feedback!", "HR will get back to you.")),
+        cards().state("answer-1"));
+    assertEquals(SentCards.CardState.FRESH, cards().state("answer-2"));
+    assertEquals(SentCards.CardState.FRESH, cards().state(null));
+  }
+
+  @Test
+  void shouldForgetSentCardsAfterADay() {
+    // given
+    cards().sent("1700000000003", "answer-3");
+    cards().update("answer-3", SentCards.CardState.FRESH.withFeedback("Thanks!"));
+
+    // when just under a day, then both are kept
+    clock.advance(SentCards.KEPT.minusMinutes(1));
+    assertEquals(Optional.of("answer-3"), cards().answerOfMessage("1700000000003"));
+    assertTrue(cards().state("answer-3").feedbackGiven());
+
+    // when past it, then both are gone
+    clock.advance(Duration.ofMinutes(2));
+    assertEquals(Optional.empty(), cards().answerOfMessage("1700000000003"));
+    assertEquals(SentCards.CardState.FRESH, cards().state("answer-3"));
+  }
+
+  @Test
+  void shouldKeepACardWhoseIdsCarryANulCharacter() {
+    // when a hostile activity names a message and an answer with NUL characters
+    cards().sent("17000\u0000000004", "answer\u0000-4");
+    cards().update("answer\u0000-4", SentCards.CardState.FRESH.withFeedback("Thanks\u0000!"));
+
+    // then the store keeps working (a store may drop the NUL)
+    assertTrue(cards().answerOfMessage("17000\u0000000004").orElseThrow().startsWith("answer"));
+    assertTrue(cards().state("answer\u0000-4").feedbackGiven());
+    cards().sent("1700000000005", "answer-5");
+    assertEquals(Optional.of("answer-5"), cards().answerOfMessage("1700000000005"));
   }
 }

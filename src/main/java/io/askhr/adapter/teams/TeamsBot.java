@@ -33,6 +33,7 @@ import io.askhr.question.Platform;
 import io.askhr.question.QuestionHandler;
 import io.askhr.question.RecentAnswers;
 import io.askhr.question.Reply;
+import io.askhr.question.SentCards;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ final class TeamsBot extends ActivityHandler {
   private final TeamsAudience audience;
   private final TalkToHr talkToHr;
   private final String hrContact;
-  private final SentCards cards = new SentCards();
+  private final SentCards cards;
 
   TeamsBot(QuestionHandler handler, InsightStore store, TeamsAudience audience, TalkToHr talkToHr,
       String hrContact) {
@@ -69,6 +70,7 @@ final class TeamsBot extends ActivityHandler {
     this.audience = audience;
     this.talkToHr = talkToHr;
     this.hrContact = hrContact;
+    this.cards = stores.cards();
   }
 
   @Override
@@ -219,7 +221,8 @@ final class TeamsBot extends ActivityHandler {
       return CompletableFuture.completedFuture(new InvokeResponse(400, null));
     }
     if (answerId.isEmpty()) {
-      log.info("Teams feedback on a message this process did not send (or no longer remembers); not recorded");
+      log.info("Teams feedback on a message AskHR does not know (older than a day, or sent by another replica while"
+          + " the shared state was down); not recorded");
     } else {
       store.recordFeedback(new Feedback(answerId.get(), Platform.TEAMS, audience.asker(activity).id(),
           reaction.equals("like"), Instant.now()));
