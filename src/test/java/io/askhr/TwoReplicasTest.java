@@ -22,6 +22,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,12 +60,13 @@ class TwoReplicasTest {
   static SlackRequests toA;
   static SlackRequests toB;
   static BotConnector teams;
+  static String databaseUrl;
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
   static void startTwoReplicas() throws Exception {
-    String databaseUrl = TestDatabase.freshSchema(SCHEMA);
+    databaseUrl = TestDatabase.freshSchema(SCHEMA);
     slack = new SlackStandIn();
     teams = new BotConnector();
     // given two replicas with the same configuration and database
@@ -208,8 +213,8 @@ class TwoReplicasTest {
     String conversation = "19:leave@thread.tacv2;messageid=9";
     assertEquals(202, postActivity(a, teamsMessage(conversation, "How many days of annual leave do full-time"
         + " employees get?")).statusCode());
-    JsonNode card = await().atMost(Duration.ofSeconds(30)).until(() -> teams.cards(), cards -> !cards.isEmpty())
-        .get(0);
+    JsonNode card = await().atMost(Duration.ofSeconds(30)).until(() -> teams.cardsIn(conversation),
+        cards -> !cards.isEmpty()).get(0);
     String answered = card.path("body").toString();
     JsonNode helpful = card.path("actions").path(0).path("data");
     assertEquals("helpful", helpful.path("askhr").asText(), card.toString());
@@ -226,6 +231,53 @@ class TwoReplicasTest {
     assertTrue(redrawn.path("body").toString().contains("27 days"), redrawn.toString());
     assertTrue(answered.contains("27 days"), answered);
     assertFalse(redrawn.path("actions").toString().contains("\"helpful\""), redrawn.toString());
+  }
+
+  @Test
+  void shouldStoreTeamsOwnThumbOnAnAnswerWhenItReachesTheOtherReplica() throws Exception {
+    // given replica A answered a question in a personal chat: a streamed AI message with Teams' own feedback loop
+    String conversation = "a:personal-thumbs";
+    ObjectNode question = teamsMessage(conversation, "How many days of annual leave do full-time employees get?");
+    ((ObjectNode) question.get("conversation")).put("conversationType", "personal");
+    assertEquals(202, postActivity(a, question).statusCode());
+    JsonNode answer = await().atMost(Duration.ofSeconds(30)).until(() -> teams.sentTo(conversation).stream()
+        .filter(activity -> activity.path("channelData").path("feedbackLoopEnabled").asBoolean()).toList(),
+        answers -> !answers.isEmpty()).get(0);
+    // in Teams the final message of a stream has the stream's id, and that is what the thumb names
+    String messageId = answer.path("channelData").path("streamId").asText();
+    assertFalse(messageId.isBlank(), answer.toString());
+    String answerId = answer.path("attachments").path(0).path("content").findValue("answerId").asText();
+    assertFalse(answerId.isBlank(), answer.toString());
+
+    // when the employee presses Teams' 👎 under it, and Teams sends the invoke to replica B
+    ObjectNode thumbs = teamsMessage(conversation, null);
+    ((ObjectNode) thumbs.get("conversation")).put("conversationType", "personal");
+    thumbs.put("type", "invoke").put("name", "message/submitAction").put("replyToId", messageId).remove("text");
+    thumbs.putObject("value").put("actionName", "feedback").putObject("actionValue").put("reaction", "dislike")
+        .put("feedback", "{\"feedbackText\":\"not my country\"}");
+    HttpResponse<String> response = postActivity(b, thumbs);
+
+    // then B records it against the answer A gave (a replica that did not know A's message would drop it)
+    assertEquals(200, response.statusCode(), response.body());
+    List<String> stored = await("replica B stores the thumb").atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200)).until(() -> feedbackOn(answerId), rows -> !rows.isEmpty());
+    assertEquals(List.of("TEAMS:0"), stored);
+  }
+
+  /** The feedback rows stored for an answer, as platform:helpful. */
+  private static List<String> feedbackOn(String answerId) throws Exception {
+    try (Connection connection = DriverManager.getConnection(databaseUrl);
+        PreparedStatement select = connection.prepareStatement("SELECT platform, helpful FROM feedback WHERE"
+            + " answer_id = ?")) {
+      select.setString(1, answerId);
+      List<String> rows = new ArrayList<>();
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          rows.add(result.getString(1) + ":" + result.getInt(2));
+        }
+      }
+      return rows;
+    }
   }
 
   @Test
@@ -292,6 +344,18 @@ class TwoReplicasTest {
     /** The Adaptive Cards sent so far. */
     List<JsonNode> cards() {
       return sent.stream().map(activity -> activity.path("attachments").path(0).path("content"))
+          .filter(content -> content.path("type").asText().equals("AdaptiveCard")).toList();
+    }
+
+    /** The activities sent so far to one conversation. */
+    List<JsonNode> sentTo(String conversationId) {
+      return sent.stream().filter(activity -> activity.path("conversation").path("id").asText()
+          .equals(conversationId)).toList();
+    }
+
+    /** The Adaptive Cards sent so far to one conversation. */
+    List<JsonNode> cardsIn(String conversationId) {
+      return sentTo(conversationId).stream().map(activity -> activity.path("attachments").path(0).path("content"))
           .filter(content -> content.path("type").asText().equals("AdaptiveCard")).toList();
     }
 
