@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,24 +22,39 @@ import org.slf4j.LoggerFactory;
 /**
  * HR's approved answers, matched to a question by the embedding similarity of the question to their phrasings and
  * given verbatim, labelled "Approved by HR". Only answers whose audience the asker belongs to are considered.
+ *
+ * <p>An answer's score is the mean similarity of its {@link #NEAREST_PHRASINGS} phrasings nearest the question, as the
+ * sensitive classifier scores a topic by its nearest examples: a rephrasing of the answer's question comes close to
+ * several of its phrasings, while a different question that shares a phrasing's frame ("How does voluntary overtime
+ * work?" against "How does voluntary redundancy work?") comes close to one only.
  */
 public final class ApprovedAnswers {
 
   private static final Logger log = LoggerFactory.getLogger(ApprovedAnswers.class);
   /**
-   * How close a question must be to one of an answer's phrasings (e5-small, "query: " on both sides). Chosen on the
-   * dev half of src/test/resources/eval/approved_questions.jsonl ({@code askhr eval-trust --approved}), the middle of
-   * the thresholds that tie for the best dev score: unrelated HR questions reach 0.88 with e5, rephrasings start at
-   * 0.91. Lower lets related but different questions ("how is severance calculated?") receive a canned answer.
+   * The score (mean similarity of the nearest phrasings; e5-small, "query: " on both sides) a question must reach.
+   * Chosen on the dev half of src/test/resources/eval/approved_questions.jsonl ({@code askhr eval-trust --approved}),
+   * with its hard negatives (questions next to an answer's topic that ask something else): the best dev score, right
+   * minus twice wrong. Lower lets related but different questions ("Can I bring someone to my disciplinary
+   * meeting?") receive a canned answer; higher sends more rephrasings to retrieval, which still answers them.
    */
-  public static final double MIN_SIMILARITY = 0.90;
+  public static final double MIN_SIMILARITY = 0.92;
+  /**
+   * Phrasings averaged per answer: two, as every answer has at least two phrasings in practice (an answer with one is
+   * scored by that one). Chosen on dev: the mean of two separated the hard negatives from rephrasings better than
+   * the nearest phrasing alone or a margin over the second-best answer.
+   */
+  static final int NEAREST_PHRASINGS = 2;
 
   /** Shorter sentences ("Thanks.", "Quick one:") say nothing about which answer is meant. */
   private static final int MIN_SENTENCE_WORDS = 3;
 
-  private record Phrasing(ApprovedAnswer answer, Embedding embedding) {}
+  /** An answer and its phrasings' vectors. */
+  private record Phrasings(ApprovedAnswer answer, List<Embedding> embeddings) {}
 
-  /** An answer and how close the question came to its nearest phrasing. */
+  /**
+   * An answer and its score for the question: the mean similarity of its {@link #NEAREST_PHRASINGS} nearest phrasings.
+   */
   public record Match(ApprovedAnswer answer, double similarity) {}
 
   private final Optional<ApprovedAnswerFolder> folder;
@@ -47,7 +63,7 @@ public final class ApprovedAnswers {
   private final double minSimilarity;
   /** Phrasings already embedded, so a reload after an edit embeds only what changed. */
   private final java.util.Map<String, Embedding> embedded = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile List<Phrasing> phrasings = List.of();
+  private volatile List<Phrasings> phrasings = List.of();
   private volatile List<AnswerProblem> problems = List.of();
 
   private ApprovedAnswers(Optional<ApprovedAnswerFolder> folder, PolicyEmbedder embeddings, Clock clock,
@@ -92,11 +108,14 @@ public final class ApprovedAnswers {
       log.warn("Approved answers cannot be read ({}); keeping the previous ones", e.getClass().getSimpleName());
       return;
     }
-    List<Phrasing> next = new ArrayList<>();
+    List<Phrasings> next = new ArrayList<>();
     for (ApprovedAnswer answer : loaded.usable()) {
+      List<Embedding> vectors = new ArrayList<>();
       for (String question : answer.questions()) {
-        next.add(new Phrasing(answer, embedded.computeIfAbsent(question,
-            q -> Embedding.from(embeddings.query(q)))));
+        vectors.add(embedded.computeIfAbsent(question, q -> Embedding.from(embeddings.query(q))));
+      }
+      if (!vectors.isEmpty()) {
+        next.add(new Phrasings(answer, List.copyOf(vectors)));
       }
     }
     phrasings = List.copyOf(next);
@@ -123,21 +142,43 @@ public final class ApprovedAnswers {
    * answer the asker may see would answer a question they did not ask.
    */
   public Optional<Match> closest(String question, Scope scope) {
-    List<Phrasing> current = phrasings;
+    List<Phrasings> current = phrasings;
     if (current.isEmpty()) {
       return Optional.empty();
     }
     Match best = null;
     for (String part : parts(question)) {
       Embedding asked = Embedding.from(embeddings.query(part));
-      for (Phrasing p : current) {
-        double similarity = CosineSimilarity.between(asked, p.embedding());
-        if (best == null || similarity > best.similarity()) {
-          best = new Match(p.answer(), similarity);
+      for (Phrasings p : current) {
+        double score = score(asked, p.embeddings());
+        if (best == null || score > best.similarity()) {
+          best = new Match(p.answer(), score);
         }
       }
     }
     return Optional.ofNullable(best).filter(m -> m.answer().visibleTo(scope.audiences()));
+  }
+
+  /** The mean similarity of the {@link #NEAREST_PHRASINGS} phrasings nearest {@code asked} (all, when fewer). */
+  static double score(Embedding asked, List<Embedding> phrasings) {
+    double[] nearest = new double[Math.min(NEAREST_PHRASINGS, phrasings.size())];
+    Arrays.fill(nearest, -1);
+    for (Embedding phrasing : phrasings) {
+      double similarity = CosineSimilarity.between(asked, phrasing);
+      // Insert into the short descending list of the nearest so far.
+      for (int i = 0; i < nearest.length; i++) {
+        if (similarity > nearest[i]) {
+          System.arraycopy(nearest, i, nearest, i + 1, nearest.length - i - 1);
+          nearest[i] = similarity;
+          break;
+        }
+      }
+    }
+    double sum = 0;
+    for (double similarity : nearest) {
+      sum += similarity;
+    }
+    return sum / nearest.length;
   }
 
   /**

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.answers.ApprovedAnswerFolder;
 import io.askhr.config.Settings;
 import io.askhr.drafting.ExtractiveDrafter;
@@ -40,6 +42,7 @@ class ApprovedAnswersTest {
 
       Ask your People Partner for an estimate.""";
   static final String CALIBRATION_TEXT = "Calibration panels may move a score by at most two points.";
+  static final String VOLUNTARY_TEXT = "Voluntary redundancy is offered team by team; ask your People Partner.";
 
   @TempDir static Path temp;
   static PolicyIndex index;
@@ -73,6 +76,19 @@ class ApprovedAnswersTest {
         sources: [managers/selection-calibration.md]
         ---
         """ + CALIBRATION_TEXT + "\n");
+    Files.writeString(answers.resolve("voluntary-redundancy.md"), """
+        ---
+        questions:
+          - How does voluntary redundancy work?
+          - Can I volunteer for redundancy?
+          - What do I get if I take voluntary redundancy?
+        owner: Employee Relations team
+        effective: 2026-11-01
+        review_by: 2027-03-01
+        audience: everyone
+        sources: [reorganisation/severance.md]
+        ---
+        """ + VOLUNTARY_TEXT + "\n");
     folder = new KnowledgeFolder(knowledge, 10_000_000);
     index = PolicyIndex.open(temp.resolve("index"), TestModels.embeddings());
     index.update(folder, PassageSplitter.defaults());
@@ -173,7 +189,7 @@ class ApprovedAnswersTest {
 
     // then
     assertTrue(reply.approval().isEmpty());
-    assertEquals(List.of("answer-review-expired", "answer-review-expired"),
+    assertEquals(List.of("answer-review-expired", "answer-review-expired", "answer-review-expired"),
         approved.problems().stream().map(p -> p.rule()).toList());
   }
 
@@ -200,5 +216,46 @@ class ApprovedAnswersTest {
     // then
     assertFalse(listed.stream().anyMatch(s -> s.startsWith("answers/")), listed.toString());
     assertTrue(listed.contains("reorganisation/severance.md"));
+  }
+
+  @Test
+  void shouldNotGiveAnApprovedAnswerToAQuestionThatSharesOnlyOnePhrasingsFrame() {
+    // given the voluntary redundancy answer, one of whose phrasings is "How does voluntary redundancy work?"
+    ApprovedAnswers approved = approved(TODAY);
+    String overtime = "How does voluntary overtime work?";
+    double nearestPhrasing = CosineSimilarity.between(
+        Embedding.from(TestModels.local().query(overtime)),
+        Embedding.from(TestModels.local().query("How does voluntary redundancy work?")));
+
+    // when a question about something else in the same frame is asked, and a rephrasing of the answer's question
+    Optional<ApprovedAnswers.Match> other = approved.match(overtime, io.askhr.retrieval.Scope.everyone());
+    Optional<ApprovedAnswers.Match> rephrased = approved.match("How can I volunteer for redundancy?",
+        io.askhr.retrieval.Scope.everyone());
+
+    // then the nearest phrasing alone would have given the canned answer, the mean of the nearest two does not
+    assertTrue(nearestPhrasing >= ApprovedAnswers.MIN_SIMILARITY, "nearest phrasing " + nearestPhrasing);
+    assertEquals(Optional.empty(), other);
+    assertEquals("answers/voluntary-redundancy.md", rephrased.orElseThrow().answer().file());
+    assertTrue(rephrased.get().similarity() >= ApprovedAnswers.MIN_SIMILARITY);
+  }
+
+  @Test
+  void shouldScoreAnAnswerByTheMeanOfItsTwoNearestPhrasings() {
+    // given a question vector and three phrasings at known cosines 1.0, 0.6 and 0.0 from it
+    Embedding asked = vector(1, 0);
+    List<Embedding> phrasings = List.of(vector(0, 1), vector(1, 0),
+        vector(0.6f, 0.8f));
+
+    // when
+    double three = ApprovedAnswers.score(asked, phrasings);
+    double one = ApprovedAnswers.score(asked, List.of(vector(0.6f, 0.8f)));
+
+    // then the two nearest count, in any order; an answer with a single phrasing is scored by it
+    assertEquals(0.8, three, 1e-6);
+    assertEquals(0.6, one, 1e-6);
+  }
+
+  private static Embedding vector(float x, float y) {
+    return Embedding.from(new float[] {x, y});
   }
 }
