@@ -78,8 +78,9 @@ final class ServeCommand implements Callable<Integer> {
           .orElse("No LLM configured (LLM_BASE_URL / LLM_API_KEY): answering extractively, quoting policy"));
       log.info("Keeping insight in {} for {} days", insight.describe(), settings.insight().retention().toDays());
       List<Webhook> webhooks = new ArrayList<>();
-      log.info(shared.shared() ? "Conversation turns, recent answers, Teams sent cards and rate limits are shared in PostgreSQL"
-          : "Conversation turns, recent answers, Teams sent cards and rate limits are kept in this process (one replica)");
+      log.info(shared.shared() ? "Conversation turns, recent answers, Teams sent cards and rate limits are shared in"
+          + " PostgreSQL" : "Conversation turns, recent answers, Teams sent cards and rate limits are kept in this"
+          + " process (one replica)");
       QuestionHandler handler = new MeteredHandler(new AdmissionControl(engine.handler(),
           shared.rateLimits(settings.limits().questionsPerMinute(), settings.limits().globalQuestionsPerMinute()),
           settings.limits().concurrentAnswers(), ADMISSION_WAIT), metrics);
