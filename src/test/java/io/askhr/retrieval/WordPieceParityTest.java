@@ -16,9 +16,11 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.retrieval.BertEncoder.Pooling;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,15 +129,18 @@ class WordPieceParityTest {
   }
 
   @Test
-  void shouldGiveLangChain4jsVectorsForEveryText() throws Exception {
+  void shouldGiveLangChain4jsVectors() throws Exception {
     // given LangChain4j's encoder and ours, each on a one-thread session of the bundled e5-small
     List<String> texts = ParityTexts.all();
     EmbeddingModel theirs = LangChain4jModel.load(files);
     EmbeddingModel ourModel = SingleThreadOnnxModel.load(files.resolve("e5-small-v2-q.onnx"),
         files.resolve("e5-small-v2-q-tokenizer.json"), Pooling.MEAN);
+    int edges = ParityTexts.edges().size();
     List<TextSegment> segments = new ArrayList<>();
-    for (String text : texts) {
-      if (!text.isBlank()) {
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
+      // every made-up and every long text, and a third of the others: the ONNX runs are what takes time here
+      if (!text.isBlank() && (i < edges || text.length() > 2_000 || i % 3 == 0)) {
         segments.add(TextSegment.from((text.length() < 300 ? "query: " : "passage: ") + text));
       }
     }
@@ -181,7 +186,7 @@ class WordPieceParityTest {
 
     // when
     IOException refused = assertThrows(IOException.class,
-        () -> WordPieceTokenizer.read(new java.io.ByteArrayInputStream(bpe.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        () -> WordPieceTokenizer.read(new ByteArrayInputStream(bpe.getBytes(StandardCharsets.UTF_8))));
 
     // then
     assertTrue(refused.getMessage().contains("BERT WordPiece"), refused.getMessage());
@@ -238,7 +243,7 @@ class WordPieceParityTest {
       return texts;
     }
 
-    private static List<String> edges() {
+    static List<String> edges() {
       String longWord = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstalt".repeat(2);
       return List.of(
           "", " ", "\t\n", "\u00a0\u2003\u3000",
