@@ -180,6 +180,25 @@ class WordPieceParityTest {
   }
 
   @Test
+  void shouldCutTextsWhereTheTokenizerFileSays() throws IOException {
+    // given MiniLM's file, which truncates to 128 positions, and a text far longer
+    String text = "Employees may carry over up to five days of annual leave into the next year. ".repeat(40);
+    try (InputStream theirs = resource("all-minilm-l6-v2-q-tokenizer.json");
+         InputStream ourJson = resource("all-minilm-l6-v2-q-tokenizer.json");
+         HuggingFaceTokenizer miniLm = HuggingFaceTokenizer.newInstance(theirs, Map.of("padding", "false"))) {
+      WordPieceTokenizer ourMiniLm = WordPieceTokenizer.read(ourJson);
+
+      // when
+      long[] expected = miniLm.encode(text).getIds();
+      long[] actual = Arrays.stream(ourMiniLm.encode(text)).asLongStream().toArray();
+
+      // then
+      assertEquals(128, expected.length);
+      assertEquals(Arrays.toString(expected), Arrays.toString(actual));
+    }
+  }
+
+  @Test
   void shouldRefuseATokenizerFileOfAnotherKind() {
     // given a byte-level BPE tokenizer file (GPT-2 style)
     String bpe = "{\"normalizer\":null,\"pre_tokenizer\":{\"type\":\"ByteLevel\"},\"model\":{\"type\":\"BPE\"}}";
