@@ -83,7 +83,8 @@ final class WordPieceTokenizer {
     for (JsonNode added : json.path("added_tokens")) {
       // what the bundled files use; other matching rules would change where the tokens are found
       require(!added.path("normalized").asBoolean() && !added.path("lstrip").asBoolean()
-          && !added.path("rstrip").asBoolean() && !added.path("single_word").asBoolean(), "plain added tokens");
+          && !added.path("rstrip").asBoolean() && !added.path("single_word").asBoolean()
+          && !added.path("content").asText().isEmpty(), "plain added tokens");
       specialTokens.put(added.path("content").asText(), added.path("id").asInt());
       size = Math.max(size, added.path("id").asInt() + 1);
     }
@@ -96,6 +97,7 @@ final class WordPieceTokenizer {
     sep = id("[SEP]");
     maxWordLength = model.path("max_input_chars_per_word").asInt(100);
     int maxLength = json.path("truncation").path("max_length").asInt(MODEL_MAX_LENGTH);
+    require(maxLength > 2, "a length past [CLS] and [SEP]");
     maxPieces = Math.min(maxLength, MODEL_MAX_LENGTH) - 2;
 
     cleanText = normalizer.path("clean_text").asBoolean(true);
