@@ -1,7 +1,5 @@
 package io.askhr.question;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.answers.AnswerProblem;
 import io.askhr.answers.ApprovedAnswer;
 import io.askhr.answers.ApprovedAnswerFolder;
@@ -36,7 +34,11 @@ public final class ApprovedAnswers {
   /** Shorter sentences ("Thanks.", "Quick one:") say nothing about which answer is meant. */
   private static final int MIN_SENTENCE_WORDS = 3;
 
-  private record Phrasing(ApprovedAnswer answer, Embedding embedding) {}
+  /** Every usable answer's phrasings: the answer of each, and their vectors in the same order. */
+  private record Phrasings(List<ApprovedAnswer> answers, ExampleVectors vectors) {
+
+    static final Phrasings NONE = new Phrasings(List.of(), new ExampleVectors(List.of()));
+  }
 
   /** An answer and how close the question came to its nearest phrasing. */
   public record Match(ApprovedAnswer answer, double similarity) {}
@@ -46,8 +48,8 @@ public final class ApprovedAnswers {
   private final Clock clock;
   private final double minSimilarity;
   /** Phrasings already embedded, so a reload after an edit embeds only what changed. */
-  private final java.util.Map<String, Embedding> embedded = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile List<Phrasing> phrasings = List.of();
+  private final java.util.Map<String, float[]> embedded = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Phrasings phrasings = Phrasings.NONE;
   private volatile List<AnswerProblem> problems = List.of();
 
   private ApprovedAnswers(Optional<ApprovedAnswerFolder> folder, PolicyEmbedder embeddings, Clock clock,
@@ -92,14 +94,15 @@ public final class ApprovedAnswers {
       log.warn("Approved answers cannot be read ({}); keeping the previous ones", e.getClass().getSimpleName());
       return;
     }
-    List<Phrasing> next = new ArrayList<>();
+    List<ApprovedAnswer> answers = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
     for (ApprovedAnswer answer : loaded.usable()) {
       for (String question : answer.questions()) {
-        next.add(new Phrasing(answer, embedded.computeIfAbsent(question,
-            q -> Embedding.from(embeddings.query(q)))));
+        answers.add(answer);
+        vectors.add(embedded.computeIfAbsent(question, embeddings::query));
       }
     }
-    phrasings = List.copyOf(next);
+    phrasings = new Phrasings(List.copyOf(answers), new ExampleVectors(vectors));
     problems = loaded.problems();
     if (!loaded.problems().isEmpty()) {
       log.warn("{} of {} approved answers are not given because of problems (askhr check lists them)",
@@ -123,17 +126,16 @@ public final class ApprovedAnswers {
    * answer the asker may see would answer a question they did not ask.
    */
   public Optional<Match> closest(String question, Scope scope) {
-    List<Phrasing> current = phrasings;
-    if (current.isEmpty()) {
+    Phrasings current = phrasings;
+    if (current.answers().isEmpty()) {
       return Optional.empty();
     }
     Match best = null;
     for (String part : parts(question)) {
-      Embedding asked = Embedding.from(embeddings.query(part));
-      for (Phrasing p : current) {
-        double similarity = CosineSimilarity.between(asked, p.embedding());
-        if (best == null || similarity > best.similarity()) {
-          best = new Match(p.answer(), similarity);
+      double[] similarities = current.vectors().similarities(embeddings.query(part));
+      for (int i = 0; i < similarities.length; i++) {
+        if (best == null || similarities[i] > best.similarity()) {
+          best = new Match(current.answers().get(i), similarities[i]);
         }
       }
     }
