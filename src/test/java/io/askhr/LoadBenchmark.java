@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.tools.attach.VirtualMachine;
 import io.askhr.testing.FixtureKnowledge;
 import io.askhr.testing.LoopbackChatServer;
 import io.askhr.testing.ServeProcess;
 import io.askhr.testing.SlackRequests;
 import io.askhr.testing.SlackStandIn;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +37,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +96,11 @@ class LoadBenchmark {
       env.put("SLACK_BOT_TOKEN", "xoxb-bench");
       env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
       env.put("SLACK_API_URL", slack.apiUrl());
+      // e.g. -Dbench.serveJavaOptions=-XX:StartFlightRecording=filename=serve.jfr to profile serve during the run
+      String serveOptions = System.getProperty("bench.serveJavaOptions", "");
+      if (!serveOptions.isBlank()) {
+        env.put("JDK_JAVA_OPTIONS", serveOptions);
+      }
       Path knowledge = FixtureKnowledge.copyTo(temp.resolve("knowledge"));
       try (ServeProcess serve = ServeProcess.start(env, knowledge, temp.resolve("serve"))) {
         String base = serve.baseUrl();
@@ -108,6 +119,7 @@ class LoadBenchmark {
         overheadBy.clear();
 
         Sampler sampler = new Sampler(serve.process().pid());
+        System.out.println("Load average at the start: " + loadAverage());
         Thread sampling = new Thread(sampler);
         sampling.start();
         long end = System.nanoTime() + length.toNanos();
@@ -328,6 +340,18 @@ class LoadBenchmark {
         ackMicros.size());
     System.out.printf("serve process: peak heap used %.0f MB, peak RSS %.0f MB, CPU %.2f cores on average;"
         + " knowledge reloads logged: %d%n", sampler.peakHeapMb, sampler.peakRssMb, sampler.cpuCores(), reloads);
+    double[] own = sampler.ownCpuCores();
+    System.out.printf("load generator (this JVM: users, stand-ins, loopback model): CPU %.2f cores; its child"
+        + " processes (heap sampler %s): %.2f cores; load average at the end %s%n", own[0],
+        System.getProperty("bench.heapSampler", "jmx"), own[1], loadAverage());
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (Exception e) {
+      return "unknown";
+    }
   }
 
   private static double pct(List<Long> micros, int percentile) {
@@ -340,9 +364,17 @@ class LoadBenchmark {
     return sorted.get(Math.max(0, index)) / 1000.0;
   }
 
-  /** Samples the serve process: heap used (jstat), resident memory and CPU time (/proc). */
+  /**
+   * Samples the serve process: heap used, resident memory and CPU time (/proc), and this JVM's own CPU (the load
+   * generator and the stand-ins) with that of its child processes. Heap is read over JMX from an agent started once
+   * in {@code serve}: starting {@code jstat} every second (as this benchmark did until 2026-11-30) is a whole JVM
+   * start each time, about 0.4 s of CPU, which took a fifth of the two cores from {@code serve} and showed up in its
+   * tail latency. {@code -Dbench.heapSampler=jstat} measures the old way, to compare.
+   */
   static final class Sampler implements Runnable {
     private final long pid;
+    private final boolean jstat = System.getProperty("bench.heapSampler", "jmx").equals("jstat");
+    private final MemoryMXBean heap;
     private volatile boolean running = true;
     volatile double peakHeapMb;
     volatile double peakRssMb;
@@ -350,9 +382,25 @@ class LoadBenchmark {
     private long lastTicks;
     private long firstNanos;
     private long lastNanos;
+    private long[] firstOwn;
+    private long[] lastOwn;
 
-    Sampler(long pid) {
+    Sampler(long pid) throws Exception {
       this.pid = pid;
+      this.heap = jstat ? null : heapOf(pid);
+    }
+
+    private static MemoryMXBean heapOf(long pid) throws Exception {
+      VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+      String address;
+      try {
+        address = vm.startLocalManagementAgent();
+      } finally {
+        vm.detach();
+      }
+      JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+      return ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(),
+          ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
     }
 
     void stop() {
@@ -360,36 +408,34 @@ class LoadBenchmark {
     }
 
     double cpuCores() {
-      return (lastTicks - firstTicks) / 100.0 / Math.max(1e-9, (lastNanos - firstNanos) / 1e9);
+      return (lastTicks - firstTicks) / 100.0 / seconds();
+    }
+
+    /** This JVM's CPU (load generator, stand-ins, loopback model) in cores, then its finished child processes'. */
+    double[] ownCpuCores() {
+      return new double[] {(lastOwn[0] - firstOwn[0]) / 100.0 / seconds(),
+          (lastOwn[1] - firstOwn[1]) / 100.0 / seconds()};
+    }
+
+    private double seconds() {
+      return Math.max(1e-9, (lastNanos - firstNanos) / 1e9);
     }
 
     @Override
     public void run() {
-      String jstat = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
       while (running) {
         try {
-          Process p = new ProcessBuilder(jstat, "-gc", String.valueOf(pid)).redirectErrorStream(true).start();
-          List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-          if (lines.size() >= 2) {
-            String[] names = lines.get(0).trim().split("\\s+");
-            String[] values = lines.get(1).trim().split("\\s+");
-            double usedKb = 0;
-            for (int i = 0; i < names.length && i < values.length; i++) {
-              if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
-                usedKb += Double.parseDouble(values[i]);
-              }
-            }
-            peakHeapMb = Math.max(peakHeapMb, usedKb / 1024);
-          }
-          String[] stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat")).split("\\) ")[1]
-              .split(" ");
-          long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+          peakHeapMb = Math.max(peakHeapMb, jstat ? jstatHeapMb() : heap.getHeapMemoryUsage().getUsed() / 1048576.0);
+          long ticks = ticks(String.valueOf(pid))[0];
+          long[] own = ticks("self");
           long now = System.nanoTime();
           if (firstTicks < 0) {
             firstTicks = ticks;
+            firstOwn = own;
             firstNanos = now;
           }
           lastTicks = ticks;
+          lastOwn = own;
           lastNanos = now;
           for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -401,6 +447,31 @@ class LoadBenchmark {
           return;
         }
       }
+    }
+
+    /** User plus system clock ticks of a process, then those of its children that it has waited for. */
+    private static long[] ticks(String process) throws Exception {
+      String[] stat = Files.readString(Path.of("/proc", process, "stat")).split("\\) ")[1].split(" ");
+      return new long[] {Long.parseLong(stat[11]) + Long.parseLong(stat[12]),
+          Long.parseLong(stat[13]) + Long.parseLong(stat[14])};
+    }
+
+    private double jstatHeapMb() throws Exception {
+      String command = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
+      Process p = new ProcessBuilder(command, "-gc", String.valueOf(pid)).redirectErrorStream(true).start();
+      List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      p.waitFor();
+      double usedKb = 0;
+      if (lines.size() >= 2) {
+        String[] names = lines.get(0).trim().split("\\s+");
+        String[] values = lines.get(1).trim().split("\\s+");
+        for (int i = 0; i < names.length && i < values.length; i++) {
+          if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
+            usedKb += Double.parseDouble(values[i]);
+          }
+        }
+      }
+      return usedKb / 1024;
     }
   }
 }

@@ -1,7 +1,5 @@
 package io.askhr.question;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.config.ConfigException;
 import io.askhr.retrieval.PolicyEmbedder;
 import java.io.IOException;
@@ -10,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +34,17 @@ public final class SensitiveClassifier {
   /** How many of the closest examples of each kind (sensitive, ordinary) are averaged. */
   static final int NEAREST = 3;
 
-  private record Example(String topic, Embedding embedding) {}
+  /** HR's examples of one kind: each one's topic ("" for ordinary ones) and their vectors, in the same order. */
+  private record Examples(List<String> topics, ExampleVectors vectors) {
+
+    static Examples of(List<String> topics, List<float[]> vectors) {
+      return new Examples(List.copyOf(topics), new ExampleVectors(vectors));
+    }
+
+    boolean isEmpty() {
+      return topics.isEmpty();
+    }
+  }
 
   /**
    * How a question scored.
@@ -64,16 +72,16 @@ public final class SensitiveClassifier {
     }
   }
 
-  private final List<Example> sensitive;
-  private final List<Example> ordinary;
+  private final Examples sensitive;
+  private final Examples ordinary;
   private final Optional<PolicyEmbedder> embeddings;
   private final double threshold;
   private final double margin;
 
-  private SensitiveClassifier(List<Example> sensitive, List<Example> ordinary, Optional<PolicyEmbedder> embeddings,
+  private SensitiveClassifier(Examples sensitive, Examples ordinary, Optional<PolicyEmbedder> embeddings,
       double threshold, double margin) {
-    this.sensitive = List.copyOf(sensitive);
-    this.ordinary = List.copyOf(ordinary);
+    this.sensitive = sensitive;
+    this.ordinary = ordinary;
     this.embeddings = embeddings;
     this.threshold = threshold;
     this.margin = margin;
@@ -81,7 +89,8 @@ public final class SensitiveClassifier {
 
   /** The keyword rules alone, for tests and for wiring without an embedding model. */
   public static SensitiveClassifier rulesOnly() {
-    return new SensitiveClassifier(List.of(), List.of(), Optional.empty(), 1, 0);
+    Examples none = Examples.of(List.of(), List.of());
+    return new SensitiveClassifier(none, none, Optional.empty(), 1, 0);
   }
 
   /** HR's {@link #FILE}, or the packaged copy when there is none; an invalid file stops startup. */
@@ -122,17 +131,26 @@ public final class SensitiveClassifier {
     }
     double threshold = number(fields, "threshold", label);
     double margin = number(fields, "ordinary_margin", label);
-    List<Example> sensitive = new ArrayList<>();
+    List<String> sensitiveTopics = new ArrayList<>();
+    List<float[]> sensitive = new ArrayList<>();
     for (Map.Entry<?, ?> topic : topics.entrySet()) {
       List<String> examples = strings(topic.getValue());
       if (examples.isEmpty()) {
         throw new ConfigException(label + ": topic '" + topic.getKey() + "' has no example questions");
       }
-      examples.forEach(q -> sensitive.add(new Example(String.valueOf(topic.getKey()), embed(embeddings, q))));
+      for (String q : examples) {
+        sensitiveTopics.add(String.valueOf(topic.getKey()));
+        sensitive.add(embeddings.query(q));
+      }
     }
-    List<Example> ordinary = new ArrayList<>();
-    strings(fields.get("ordinary")).forEach(q -> ordinary.add(new Example("", embed(embeddings, q))));
-    return new SensitiveClassifier(sensitive, ordinary, Optional.of(embeddings), threshold, margin);
+    List<String> ordinaryTopics = new ArrayList<>();
+    List<float[]> ordinary = new ArrayList<>();
+    for (String q : strings(fields.get("ordinary"))) {
+      ordinaryTopics.add("");
+      ordinary.add(embeddings.query(q));
+    }
+    return new SensitiveClassifier(Examples.of(sensitiveTopics, sensitive), Examples.of(ordinaryTopics, ordinary),
+        Optional.of(embeddings), threshold, margin);
   }
 
   /** The same examples with other thresholds, to measure them. */
@@ -161,22 +179,33 @@ public final class SensitiveClassifier {
     if (embeddings.isEmpty() || sensitive.isEmpty()) {
       return new Verdict(rules, personal, "", 0, 0);
     }
-    Embedding asked = embed(embeddings.get(), question);
-    Example nearest = sensitive.stream()
-        .max(Comparator.comparingDouble(e -> CosineSimilarity.between(asked, e.embedding()))).orElseThrow();
-    double near = nearest(asked, sensitive);
-    double nearOrdinary = nearest(asked, ordinary);
-    return new Verdict(rules, personal, nearest.topic(), near, nearOrdinary);
+    float[] asked = embeddings.get().query(question);
+    double[] toSensitive = sensitive.vectors().similarities(asked);
+    int nearest = 0;
+    for (int i = 1; i < toSensitive.length; i++) {
+      // the first of equally close examples, as Stream.max would choose
+      if (toSensitive[i] > toSensitive[nearest]) {
+        nearest = i;
+      }
+    }
+    double near = meanOfNearest(toSensitive);
+    double nearOrdinary = meanOfNearest(ordinary.vectors().similarities(asked));
+    return new Verdict(rules, personal, sensitive.topics().get(nearest), near, nearOrdinary);
   }
 
   /**
    * The mean similarity of the {@link #NEAREST} closest examples: with e5-small every HR question is 0.8-0.9 similar
    * to every other, and one lucky neighbour decides less reliably than a few.
    */
-  private static double nearest(Embedding asked, List<Example> examples) {
-    double[] top = examples.stream().mapToDouble(e -> CosineSimilarity.between(asked, e.embedding()))
-        .map(d -> -d).sorted().limit(NEAREST).map(d -> -d).toArray();
-    return top.length == 0 ? -1 : java.util.Arrays.stream(top).average().orElse(-1);
+  private static double meanOfNearest(double[] similarities) {
+    double[] sorted = similarities.clone();
+    Arrays.sort(sorted);
+    // closest first, the order the mean was always summed in
+    double[] top = new double[Math.min(NEAREST, sorted.length)];
+    for (int i = 0; i < top.length; i++) {
+      top[i] = sorted[sorted.length - 1 - i];
+    }
+    return top.length == 0 ? -1 : Arrays.stream(top).average().orElse(-1);
   }
 
   /** Every example question, so that a gold set can be checked not to repeat them. */
@@ -191,10 +220,6 @@ public final class SensitiveClassifier {
       all.addAll(strings(fields.get("ordinary")));
     }
     return all;
-  }
-
-  private static Embedding embed(PolicyEmbedder model, String text) {
-    return Embedding.from(model.query(text));
   }
 
   private static double number(Map<?, ?> fields, String key, String label) {

@@ -14,6 +14,8 @@ final class PolicyFields {
   static final String COUNTRY = "country";
   static final String URL = "url";
   static final String VECTOR = "vector";
+  /** Digest of the text the vector was computed from, stored: an unchanged passage of an edited file keeps its vector. */
+  static final String EMBEDDED = "embedded";
   /** ISO 639-1 code of the passage's document language, stored. */
   static final String LANGUAGE = "language";
 

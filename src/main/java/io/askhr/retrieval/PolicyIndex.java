@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,13 +234,17 @@ public final class PolicyIndex implements Closeable {
       }
     }
 
-    List<float[]> vectors = embed(fresh);
+    Map<String, float[]> kept = rebuild ? Map.of() : keptVectors(freshHashes.keySet());
+    List<String> texts = fresh.stream().map(PolicyIndex::embeddingText).toList();
+    List<String> digests = texts.stream().map(KeptVectors::digest).toList();
+    List<float[]> vectors = embed(texts, digests, kept);
+    int embedded = (int) digests.stream().filter(d -> !kept.containsKey(d)).count();
     for (String source : freshHashes.keySet()) {
       writer.deleteDocuments(new Term(PolicyFields.SOURCE, source));
     }
     for (int i = 0; i < fresh.size(); i++) {
       PolicyPassage passage = fresh.get(i);
-      writer.addDocument(toDocument(passage, freshHashes.get(passage.source()), vectors.get(i)));
+      writer.addDocument(toDocument(passage, freshHashes.get(passage.source()), digests.get(i), vectors.get(i)));
     }
 
     int removed = 0;
@@ -258,7 +263,7 @@ public final class PolicyIndex implements Closeable {
         freshHashes.size(),
         removed,
         passageCount(),
-        fresh.size(),
+        embedded,
         problems,
         Duration.ofNanos(System.nanoTime() - start));
   }
@@ -311,11 +316,30 @@ public final class PolicyIndex implements Closeable {
     return hashes;
   }
 
-  private List<float[]> embed(List<PolicyPassage> passages) {
-    if (passages.isEmpty()) {
-      return List.of();
+  /** The vectors of {@code texts} in order: those kept in the index as they are, the others embedded in one batch. */
+  private List<float[]> embed(List<String> texts, List<String> digests, Map<String, float[]> kept) {
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      if (!kept.containsKey(digests.get(i))) {
+        missing.add(texts.get(i));
+      }
     }
-    return embeddings.passages(passages.stream().map(PolicyIndex::embeddingText).toList());
+    Iterator<float[]> computed = embeddings.passages(missing).iterator();
+    List<float[]> vectors = new ArrayList<>();
+    for (String digest : digests) {
+      vectors.add(kept.containsKey(digest) ? kept.get(digest) : computed.next());
+    }
+    return vectors;
+  }
+
+  /** The vectors already indexed for the passages of {@code sources}, by digest of their embedded text. */
+  private Map<String, float[]> keptVectors(Set<String> sources) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return KeptVectors.of(searcher, sources);
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /** Title and headings go into the embedded text so that a passage is understood in its context. */
@@ -331,7 +355,7 @@ public final class PolicyIndex implements Closeable {
     return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[_\\-.]+", " ");
   }
 
-  private static Document toDocument(PolicyPassage passage, String hash, float[] vector) {
+  private static Document toDocument(PolicyPassage passage, String hash, String embeddedDigest, float[] vector) {
     Document doc = new Document();
     doc.add(new StringField(PolicyFields.ID, passage.id(), Field.Store.YES));
     doc.add(new StringField(PolicyFields.SOURCE, passage.source(), Field.Store.YES));
@@ -358,6 +382,7 @@ public final class PolicyIndex implements Closeable {
       doc.add(new StringField(PolicyFields.COUNTRY, country, Field.Store.YES));
     }
     doc.add(new KnnFloatVectorField(PolicyFields.VECTOR, vector, VectorSimilarityFunction.COSINE));
+    doc.add(new StoredField(PolicyFields.EMBEDDED, embeddedDigest));
     return doc;
   }
 

@@ -76,6 +76,51 @@ class PolicyIndexTest {
   }
 
   @Test
+  void shouldEmbedOnlyThePassagesAnEditChanged() throws Exception {
+    try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
+      // given: a policy with two sections, indexed
+      update(index);
+      Path volunteering = knowledge.resolve("leave/volunteering.md");
+      List<Hit> before = index.searcher().search("volunteer for a registered charity", Scope.everyone(), 1);
+      embeddings.reset();
+      Files.writeString(volunteering,
+          Files.readString(volunteering) + "\n\nVolunteering days can be taken in half days.\n");
+
+      // when: one section (the last) is edited
+      IndexReport report = update(index);
+
+      // then: only that section is embedded again; the other keeps its vector, so it scores exactly as before
+      assertEquals(1, report.changedFiles());
+      assertEquals(1, report.embedded());
+      assertEquals(1, embeddings.embedded());
+      List<Hit> after = index.searcher().search("volunteer for a registered charity", Scope.everyone(), 1);
+      assertEquals(before.get(0).passage().text(), after.get(0).passage().text());
+      assertEquals(before.get(0).similarity(), after.get(0).similarity());
+      List<Hit> edited = index.searcher().search("volunteering in half days", Scope.everyone(), 3);
+      assertTrue(edited.stream().anyMatch(h -> h.passage().text().contains("half days")), edited.toString());
+    }
+  }
+
+  @Test
+  void shouldEmbedAgainWhenTheSameTextMovesUnderAnotherHeading() throws Exception {
+    try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
+      // given
+      update(index);
+      Path volunteering = knowledge.resolve("leave/volunteering.md");
+      embeddings.reset();
+
+      // when: a heading changes and the text under it does not (the heading is part of what is embedded)
+      Files.writeString(volunteering,
+          Files.readString(volunteering).replace("## Team volunteering", "## Volunteering as a team"));
+      IndexReport report = update(index);
+
+      // then
+      assertEquals(1, report.embedded());
+      assertEquals(1, embeddings.embedded());
+    }
+  }
+
+  @Test
   void shouldReindexEveryFileWhenTheSplitterChanges() throws Exception {
     try (PolicyIndex index = PolicyIndex.open(indexDir, embeddings)) {
       // given
