@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,15 @@ final class TeamsBot extends ActivityHandler {
   private final TalkToHr talkToHr;
   private final String hrContact;
   private final SentCards cards;
+  /**
+   * Opens the typing stream beside the drafting. Not the common pool: on two cores it has one worker, and
+   * CompletableFuture then starts a new thread for every task.
+   */
+  private final ExecutorService typingSenders = Executors.newCachedThreadPool(r -> {
+    Thread thread = new Thread(r, "askhr-teams-typing");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   TeamsBot(QuestionHandler handler, InsightStore store, TeamsAudience audience, TalkToHr talkToHr,
       String hrContact) {
@@ -168,7 +179,7 @@ final class TeamsBot extends ActivityHandler {
     String type = conversationType(activity);
     Optional<TeamsStream> stream = "personal".equals(type) ? Optional.of(new TeamsStream(turn)) : Optional.empty();
     // The typing indicator travels while the answer is drafted; it must arrive before the answer, so wait for it then.
-    CompletableFuture<?> typing = stream.isPresent() ? CompletableFuture.runAsync(stream.get()::open)
+    CompletableFuture<?> typing = stream.isPresent() ? CompletableFuture.runAsync(stream.get()::open, typingSenders)
         : turn.sendActivity(Activity.createTypingActivity());
     try {
       Asker asker = audience.asker(activity);
