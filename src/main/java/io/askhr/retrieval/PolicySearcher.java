@@ -45,6 +45,8 @@ import org.apache.lucene.util.BytesRef;
 public final class PolicySearcher {
 
   private static final Pattern LETTERS_AND_DIGITS = Pattern.compile("\\d+\\p{L}+|\\p{L}+\\d+");
+  /** A number is not a misspelling: "20270" must not match the year 2027. */
+  private static final Pattern NUMBER = Pattern.compile("\\d+");
   /** Shorter unknown words are more often codes or names than typos. */
   private static final int MIN_FUZZY_LENGTH = 4;
   /**
@@ -200,7 +202,7 @@ public final class PolicySearcher {
    * Query words may match the body, the section headings or the document title; headings say what a passage is
    * about. A word the index has never seen is most often a typo ("servises"), so it is matched with edits.
    */
-  private Optional<Query> lexicalQuery(IndexSearcher searcher, String query) throws IOException {
+  Optional<Query> lexicalQuery(IndexSearcher searcher, String query) throws IOException {
     String text = query.replace('_', ' ');
     List<String> terms = analyze(Synonyms.plain(), text);
     // Words HR's synonyms add: matched exactly (no typo search), and weighted below the asker's own words.
@@ -237,7 +239,8 @@ public final class PolicySearcher {
           for (String part : term.split("(?<=\\d)(?=\\p{L})|(?<=\\p{L})(?=\\d)")) {
             words.add(new TermQuery(new Term(field.getKey(), part)), Occur.SHOULD);
           }
-        } else if (term.length() >= MIN_FUZZY_LENGTH && field.getKey().equals(PolicyFields.TEXT)) {
+        } else if (term.length() >= MIN_FUZZY_LENGTH && field.getKey().equals(PolicyFields.TEXT)
+            && !NUMBER.matcher(term).matches()) {
           if (fuzzy++ < MAX_FUZZY_TERMS) {
             words.add(typos.expand(searcher, t), Occur.SHOULD);
           }

@@ -1,6 +1,7 @@
 package io.askhr.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.askhr.knowledge.KnowledgeFolder;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,28 @@ class PolicySearcherTest {
 
   private static List<String> sources(List<Hit> hits) {
     return hits.stream().map(h -> h.passage().source()).toList();
+  }
+
+  @Test
+  void shouldNotTakeAnUnknownNumberForAMisspeltOne() throws Exception {
+    // given: a policy that names the number 2500
+    Path root = java.nio.file.Files.createDirectories(temp.resolve("numbers"));
+    java.nio.file.Files.writeString(root.resolve("allowance.md"),
+        "---\ntitle: Home working allowance\n---\n# Allowance\n\nThe home working allowance is 2500 a year.\n");
+    try (PolicyIndex numbers = PolicyIndex.open(temp.resolve("numbers-index"), TestModels.embeddings())) {
+      numbers.update(new KnowledgeFolder(root, 10_000_000), PassageSplitter.defaults());
+      try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(temp.resolve("numbers-index")))) {
+        IndexSearcher lucene = new IndexSearcher(reader);
+
+        // when: 25000 is one edit away from 2500
+        String known = numbers.searcher().lexicalQuery(lucene, "allowance of 2500").orElseThrow().toString();
+        String unknown = numbers.searcher().lexicalQuery(lucene, "allowance of 25000").orElseThrow().toString();
+
+        // then: a typo search would have matched 2500
+        assertTrue(known.contains("2500"), known);
+        assertFalse(unknown.contains("2500"), unknown);
+      }
+    }
   }
 
   @Test
