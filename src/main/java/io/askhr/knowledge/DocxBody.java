@@ -260,8 +260,8 @@ final class DocxBody {
       }
     }
     for (String reference : references) {
-      String note = notes.get(reference);
-      if (note != null && !note.isBlank()) {
+      String note = Text.collapse(notes.getOrDefault(reference, ""));
+      if (!note.isEmpty()) {
         text.append(" [").append(note).append("]");
       }
     }

@@ -28,12 +28,15 @@ final class DocxPackage implements AutoCloseable {
       "not a valid DOCX (No valid entries or contents found, this is not a valid OOXML (Office Open XML) file)";
   static final String OLE2 = "not a valid DOCX (it is an old .doc or a password-protected file; save it as DOCX)";
 
-  // A part larger than this unpacked is refused: the longest handbook is a few MB of XML.
-  static final long MAX_PART_BYTES = 64L * 1024 * 1024;
-  // Deflated XML rarely packs tighter than 1:30; POI refuses 1:100 (its MIN_INFLATE_RATIO 0.01), and so do we,
-  // once a part has unpacked past a grace size where small parts may legitimately pack tighter.
-  static final long MAX_RATIO = 100;
-  static final long RATIO_GRACE_BYTES = 1024 * 1024;
+  /**
+   * How far a part may unpack: {@code maxPartBytes} in all, and no more than {@code maxRatio} times its compressed
+   * size once past {@code ratioGraceBytes} (small parts may legitimately pack tighter).
+   */
+  record Limits(long maxPartBytes, long maxRatio, long ratioGraceBytes) {
+    // The longest handbook is a few MB of XML. Deflated XML rarely packs tighter than 1:30; POI refuses 1:100
+    // (its MIN_INFLATE_RATIO 0.01), and so do we.
+    static final Limits DEFAULT = new Limits(64L * 1024 * 1024, 100, 1024 * 1024);
+  }
 
   // OLE2 compound file: old .doc files, and DOCX files encrypted with a password (EncryptedPackage inside).
   private static final byte[] OLE2_MAGIC =
@@ -44,12 +47,14 @@ final class DocxPackage implements AutoCloseable {
   private static final XMLInputFactory XML = secureFactory();
 
   private final ZipFile zip;
+  private final Limits limits;
 
-  private DocxPackage(ZipFile zip) {
+  private DocxPackage(ZipFile zip, Limits limits) {
     this.zip = zip;
+    this.limits = limits;
   }
 
-  static DocxPackage open(Path file) throws IOException, DocumentProblem {
+  static DocxPackage open(Path file, Limits limits) throws IOException, DocumentProblem {
     byte[] head = new byte[OLE2_MAGIC.length];
     try (InputStream in = Files.newInputStream(file)) {
       if (in.readNBytes(head, 0, head.length) == head.length && Arrays.equals(head, OLE2_MAGIC)) {
@@ -57,7 +62,7 @@ final class DocxPackage implements AutoCloseable {
       }
     }
     try {
-      return new DocxPackage(new ZipFile(file.toFile()));
+      return new DocxPackage(new ZipFile(file.toFile()), limits);
     } catch (ZipException e) {
       throw new DocumentProblem(NOT_A_ZIP, e);
     }
@@ -125,7 +130,7 @@ final class DocxPackage implements AutoCloseable {
     }
     CappedStream in;
     try {
-      in = new CappedStream(zip.getInputStream(entry), entry.getCompressedSize(), part);
+      in = new CappedStream(zip.getInputStream(entry), entry.getCompressedSize(), part, limits);
     } catch (ZipException e) {
       throw new DocumentProblem("not a valid DOCX (" + part + " cannot be unpacked: " + e.getMessage() + ")", e);
     }
@@ -180,11 +185,18 @@ final class DocxPackage implements AutoCloseable {
     return e instanceof XMLStreamException x && x.getNestedException() instanceof ZipException;
   }
 
+  /** The parser's reason and where, in one short line ("... (line 3, column 282)"). */
   private static String firstLine(XMLStreamException e) {
     String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    String line = newline < 0 ? message : message.substring(0, newline);
-    return Text.collapse(line.length() > 200 ? line.substring(0, 200) : line);
+    int reason = message.indexOf("Message: ");
+    String line = Text.collapse(reason < 0 ? message : message.substring(reason + "Message: ".length()));
+    if (line.length() > 200) {
+      line = line.substring(0, 200) + "...";
+    }
+    if (reason >= 0 && e.getLocation() != null && e.getLocation().getLineNumber() > 0) {
+      line += " (line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")";
+    }
+    return line;
   }
 
   @Override
@@ -221,13 +233,15 @@ final class DocxPackage implements AutoCloseable {
 
     private final long compressed;
     private final String part;
+    private final Limits limits;
     private long count;
     DocumentProblem problem;
 
-    CappedStream(InputStream in, long compressed, String part) {
+    CappedStream(InputStream in, long compressed, String part, Limits limits) {
       super(in);
       this.compressed = Math.max(1, compressed);
       this.part = part;
+      this.limits = limits;
     }
 
     @Override
@@ -257,12 +271,12 @@ final class DocxPackage implements AutoCloseable {
 
     private void counted(long n) throws Exceeded {
       count += n;
-      if (count > MAX_PART_BYTES) {
-        fail("not a valid DOCX (" + part + " unpacks to more than " + MAX_PART_BYTES / (1024 * 1024) + " MB)");
+      if (count > limits.maxPartBytes()) {
+        fail("not a valid DOCX (" + part + " unpacks to more than " + limits.maxPartBytes() + " bytes)");
       }
-      if (count > RATIO_GRACE_BYTES && count / compressed > MAX_RATIO) {
-        fail("not a valid DOCX (" + part + " is compressed more than " + MAX_RATIO
-            + " to 1, which only a zip bomb is)");
+      if (count > limits.ratioGraceBytes() && count / compressed > limits.maxRatio()) {
+        fail("not a valid DOCX (" + part + " is compressed more than " + limits.maxRatio()
+            + " to 1, as zip bombs are)");
       }
     }
 

@@ -20,9 +20,19 @@ final class DocxReader implements DocumentReader {
 
   private static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
 
+  private final DocxPackage.Limits limits;
+
+  DocxReader() {
+    this(DocxPackage.Limits.DEFAULT);
+  }
+
+  DocxReader(DocxPackage.Limits limits) {
+    this.limits = limits;
+  }
+
   @Override
   public ParsedFile read(Path file) throws IOException, DocumentProblem {
-    try (DocxPackage docx = DocxPackage.open(file)) {
+    try (DocxPackage docx = DocxPackage.open(file, limits)) {
       String main = docx.related("", "/officeDocument").filter(docx::has).orElse(DocxPackage.DEFAULT_DOCUMENT);
       if (!docx.has(main)) {
         throw new DocumentProblem("not a valid DOCX (a zip file without " + DocxPackage.DEFAULT_DOCUMENT
