@@ -44,8 +44,6 @@ final class DocxPackage implements AutoCloseable {
   private static final String RELATIONSHIPS = "_rels/.rels";
   static final String DEFAULT_DOCUMENT = "word/document.xml";
 
-  private static final XMLInputFactory XML = secureFactory();
-
   private final ZipFile zip;
   private final Limits limits;
 
@@ -136,7 +134,8 @@ final class DocxPackage implements AutoCloseable {
     }
     XMLStreamReader xml = null;
     try (in) {
-      xml = XML.createXMLStreamReader(in);
+      // A factory per part: the StAX specification does not promise that one is safe to share between threads.
+      xml = secureFactory().createXMLStreamReader(in);
       toRootElement(xml);
       return parser.parse(xml);
     } catch (XMLStreamException e) {
