@@ -163,9 +163,9 @@ class HostileDocxReaderTest {
     // when
     DocumentProblem e = assertThrows(DocumentProblem.class, () -> new DocxReader().read(docx));
 
-    // then
-    assertEquals("not a valid DOCX (word/document.xml is not well-formed XML: The element type \"w:t\" must be "
-        + "terminated by the matching end-tag \"</w:t>\". (line 2, column 263))", e.reason());
+    // then the parser's reason (in the JVM's language) and where
+    assertTrue(e.reason().startsWith("not a valid DOCX (word/document.xml is not well-formed XML: "), e.reason());
+    assertTrue(e.reason().endsWith(" (line 2, column 263))"), e.reason());
   }
 
   @Test
