@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Word file with the parts HR's documents carry besides text: a chart (with its embedded workbook), a picture, a
- * header, a footer and a footnote. The shaded jar leaves out POI classes nothing refers to; this test also runs
- * against that jar (the shaded-jar Failsafe run), so a part that needs a dropped class fails here.
+ * header, a footer and a footnote (not referenced from the body). The reader must pass over the binary and drawing
+ * parts; this test also runs against the shaded jar (the shaded-jar Failsafe run).
  */
 class RichDocxReaderTest {
 
