@@ -46,7 +46,7 @@ class SettingsTest {
     assertEquals(DecisionWeights.MINILM, from(Map.of("EMBEDDING_MODEL", "minilm")).answers().decision());
     assertEquals(new DecisionWeights(0.5, 0.15, 0.3, 0.03, 0.006),
         from(Map.of("ANSWER_HEDGE_MARGIN", "0.3")).answers().decision());
-    assertEquals(new DecisionWeights(0.5, 0.15, 0.04, 0, 0.01), from(Map.of("ANSWER_VECTOR_RANK_PENALTY", "0",
+    assertEquals(new DecisionWeights(0.5, 0.15, 0.035, 0, 0.01), from(Map.of("ANSWER_VECTOR_RANK_PENALTY", "0",
         "ANSWER_LEXICAL_RANK_PENALTY", "0.01")).answers().decision());
     assertThrows(ConfigException.class, () -> from(Map.of("ANSWER_VECTOR_RANK_PENALTY", "-0.02")));
     assertEquals(new DecisionWeights(0.25, 0, 0.47), from(Map.of("EMBEDDING_MODEL", "minilm",
