@@ -340,7 +340,9 @@ public record Settings(
   private static DecisionWeights decisionWeights(Map<String, String> env, DecisionWeights d) {
     return new DecisionWeights(similarity(env, "ANSWER_COVERAGE_WEIGHT", d.coverageWeight()),
         similarity(env, "ANSWER_AGREEMENT_BONUS", d.agreementBonus()),
-        similarity(env, "ANSWER_HEDGE_MARGIN", d.hedgeMargin()));
+        similarity(env, "ANSWER_HEDGE_MARGIN", d.hedgeMargin()),
+        similarity(env, "ANSWER_VECTOR_RANK_PENALTY", d.vectorRankPenalty()),
+        similarity(env, "ANSWER_LEXICAL_RANK_PENALTY", d.lexicalRankPenalty()));
   }
 
   private static double similarity(Map<String, String> env, String name, double fallback) {

@@ -26,6 +26,8 @@ final class SettingsDescription {
     out.put("ANSWER_COVERAGE_WEIGHT", String.valueOf(s.answers().decision().coverageWeight()));
     out.put("ANSWER_AGREEMENT_BONUS", String.valueOf(s.answers().decision().agreementBonus()));
     out.put("ANSWER_HEDGE_MARGIN", String.valueOf(s.answers().decision().hedgeMargin()));
+    out.put("ANSWER_VECTOR_RANK_PENALTY", String.valueOf(s.answers().decision().vectorRankPenalty()));
+    out.put("ANSWER_LEXICAL_RANK_PENALTY", String.valueOf(s.answers().decision().lexicalRankPenalty()));
     out.put("MAX_QUESTION_CHARS", String.valueOf(s.answers().maxQuestionChars()));
     out.put("MAX_FILE_MB", String.valueOf(s.maxFileBytes() / 1024 / 1024));
     out.put("RATE_LIMIT_PER_MINUTE", String.valueOf(s.limits().questionsPerMinute()));

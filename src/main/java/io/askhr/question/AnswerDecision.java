@@ -10,8 +10,11 @@ import java.util.Set;
 /**
  * Decides from the retrieved passages whether AskHR answers, answers with a hedge, or says the question is not
  * covered. The top similarity alone cannot tell "a policy answers this" from "a policy is about the same topic", so
- * the rule also asks how much of the question the best passages contain and whether BM25 and the vectors agree, and
- * weighs the three into one evidence score.
+ * the decline asks how much of the question the best passages contain and whether BM25 and the vectors agree, weighed
+ * into one evidence score. The hedge (with e5-small) asks where the passage the search put first sits in each of the
+ * two rankings: when a policy answers, it is usually the nearest vector and a top BM25 match as well; when none does,
+ * the fusion settles on a compromise that neither ranking put first, and its similarity is discounted accordingly.
+ * Both use only what the search returned: no extra embedding or search per question.
  */
 final class AnswerDecision {
 
@@ -24,13 +27,23 @@ final class AnswerDecision {
    * @param similarity query-passage embedding similarity of the best hit
    * @param coverage share of the question's content words that the best passages (text, headings, title) contain
    * @param agreement the best hit was found by both BM25 and the vectors near the top of each
+   * @param vectorRank the top hit's rank among the vector matches, 1-based ({@link #UNRANKED} when not among them)
+   * @param lexicalRank the top hit's rank among the BM25 matches, 1-based ({@link #UNRANKED} when not among them)
    */
-  record Signals(double similarity, double coverage, boolean agreement) {}
+  record Signals(double similarity, double coverage, boolean agreement, int vectorRank, int lexicalRank) {
+
+    /** Signals of a top hit that both rankings put first: the hedge score is the similarity. */
+    Signals(double similarity, double coverage, boolean agreement) {
+      this(similarity, coverage, agreement, 1, 1);
+    }
+  }
 
   /** Passages whose words count towards coverage: the answer is quoted from these. */
   static final int PASSAGES_READ = 3;
   /** BM25 and vectors agree when both rank one passage at least this high. */
   static final int AGREEMENT_RANK = 3;
+  /** The rank given to a top hit that one ranking did not return: the search's depth (FusionWeights.DEFAULT). */
+  static final int UNRANKED = 50;
 
   private final double notCovered;
   private final DecisionWeights weights;
@@ -49,7 +62,19 @@ final class AnswerDecision {
     if (evidence < notCovered) {
       return Verdict.NOT_COVERED;
     }
-    return evidence < notCovered + weights.hedgeMargin() ? Verdict.HEDGE : Verdict.ANSWER;
+    return hedgeScore(s) < notCovered + weights.hedgeMargin() ? Verdict.HEDGE : Verdict.ANSWER;
+  }
+
+  /**
+   * With rank penalties: the similarity less a penalty per ln(rank) of the top hit in each ranking (0 for a top hit that
+   * both put first); without them, the evidence.
+   */
+  double hedgeScore(Signals s) {
+    if (!weights.ranked()) {
+      return evidence(s);
+    }
+    return s.similarity() - weights.vectorRankPenalty() * Math.log(Math.max(1, s.vectorRank()))
+        - weights.lexicalRankPenalty() * Math.log(Math.max(1, s.lexicalRank()));
   }
 
   /** Similarity + coverage weight × coverage + the agreement bonus when BM25 and vectors agree. */
@@ -71,7 +96,13 @@ final class AnswerDecision {
     boolean agreement = !hits.isEmpty() && hits.stream().limit(PASSAGES_READ).anyMatch(h ->
         h.lexicalRank() > 0 && h.lexicalRank() <= AGREEMENT_RANK && h.vectorRank() > 0
             && h.vectorRank() <= AGREEMENT_RANK);
-    return new Signals(similarity, coverage, agreement);
+    int vectorRank = hits.isEmpty() ? UNRANKED : ranked(hits.get(0).vectorRank());
+    int lexicalRank = hits.isEmpty() ? UNRANKED : ranked(hits.get(0).lexicalRank());
+    return new Signals(similarity, coverage, agreement, vectorRank, lexicalRank);
+  }
+
+  private static int ranked(int rank) {
+    return rank <= 0 ? UNRANKED : Math.min(rank, UNRANKED);
   }
 
   /** A typo or a variant of the same word: a shared stem of five letters or more ("hirign" stays apart, sadly). */

@@ -44,8 +44,11 @@ class SettingsTest {
   void shouldTakeTheDecisionWeightsOfTheChosenEmbeddingModelEachOverridable() {
     assertEquals(DecisionWeights.E5_SMALL, from(Map.of()).answers().decision());
     assertEquals(DecisionWeights.MINILM, from(Map.of("EMBEDDING_MODEL", "minilm")).answers().decision());
-    assertEquals(new DecisionWeights(0.5, 0.15, 0.3),
+    assertEquals(new DecisionWeights(0.5, 0.15, 0.3, 0.03, 0.006),
         from(Map.of("ANSWER_HEDGE_MARGIN", "0.3")).answers().decision());
+    assertEquals(new DecisionWeights(0.5, 0.15, 0.035, 0, 0.01), from(Map.of("ANSWER_VECTOR_RANK_PENALTY", "0",
+        "ANSWER_LEXICAL_RANK_PENALTY", "0.01")).answers().decision());
+    assertThrows(ConfigException.class, () -> from(Map.of("ANSWER_VECTOR_RANK_PENALTY", "-0.02")));
     assertEquals(new DecisionWeights(0.25, 0, 0.47), from(Map.of("EMBEDDING_MODEL", "minilm",
         "ANSWER_COVERAGE_WEIGHT", "0.25", "ANSWER_AGREEMENT_BONUS", "0")).answers().decision());
     ConfigException bad = assertThrows(ConfigException.class, () -> from(Map.of("ANSWER_HEDGE_MARGIN", "-0.1")));

@@ -78,38 +78,72 @@ class AnswerDecisionTest {
 
   @Test
   void shouldKeepMiniLmsWeightsAndGiveE5ItsOwn() {
-    assertEquals(new DecisionWeights(0.5, 0.1, 0.47), DecisionWeights.MINILM);
-    assertEquals(new DecisionWeights(0.5, 0.15, 0.38), DecisionWeights.E5_SMALL);
+    assertEquals(new DecisionWeights(0.5, 0.1, 0.47, 0, 0), DecisionWeights.MINILM);
+    assertEquals(new DecisionWeights(0.5, 0.15, 0.035, 0.03, 0.006), DecisionWeights.E5_SMALL);
     // the same signals weigh differently: 0.6 + 0.5 × 0.4 + 0.1 against + 0.15
     AnswerDecision.Signals s = new AnswerDecision.Signals(0.6, 0.4, true);
     assertEquals(0.9, rule.evidence(s), 1e-9);
     assertEquals(0.95, e5.evidence(s), 1e-9);
+    // MiniLM hedges on the evidence whatever the ranks; e5 on the rank-penalised similarity
+    AnswerDecision.Signals secondEverywhere = new AnswerDecision.Signals(0.6, 0.4, true, 2, 2);
+    assertEquals(0.9, rule.hedgeScore(secondEverywhere), 1e-9);
+    assertEquals(0.6 - 0.036 * Math.log(2), e5.hedgeScore(secondEverywhere), 1e-9);
+  }
+
+  @Test
+  void shouldReadTheRanksOfTheHitTheSearchPutFirst() {
+    // the first hit is fourth among the vectors and was not found by BM25; the second is the nearest vector
+    List<Hit> hits = List.of(hit("Carry-over", "leave", 0.82, 0, 4), hit("Booking", "leave", 0.85, 1, 1));
+
+    AnswerDecision.Signals s = AnswerDecision.signals("leave", hits);
+
+    assertEquals(4, s.vectorRank());
+    assertEquals(AnswerDecision.UNRANKED, s.lexicalRank());
+    assertEquals(0.85, s.similarity(), 1e-9);
+    assertEquals(AnswerDecision.UNRANKED, AnswerDecision.signals("leave", List.of()).vectorRank());
   }
 
   @Test
   void shouldPlaceE5sBandWhereItsCompressedSimilaritiesFall() {
-    // e5-small similarities sit at 0.75-0.92: not covered under 0.80, hedged under 0.80 + 0.38 = 1.18
+    // declined on evidence under 0.80 however the hit ranks
     assertEquals(AnswerDecision.Verdict.NOT_COVERED, e5.decide(new AnswerDecision.Signals(0.7999, 0, false)));
-    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.80, 0, false)));
-    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(1.1799, 0, false)));
-    assertEquals(AnswerDecision.Verdict.ANSWER, e5.decide(new AnswerDecision.Signals(1.1801, 0, false)));
+    // a top hit both rankings put first: hedged under 0.80 + 0.035, answered from there
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.8349, 0, false)));
+    assertEquals(AnswerDecision.Verdict.ANSWER, e5.decide(new AnswerDecision.Signals(0.8351, 0, false)));
+    // third among the vectors costs 0.03 × ln 3 = 0.033: a similarity of 0.868 is needed to be answered
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.867, 0, false, 3, 1)));
+    assertEquals(AnswerDecision.Verdict.ANSWER, e5.decide(new AnswerDecision.Signals(0.869, 0, false, 3, 1)));
+    // BM25 ranks cost less: 0.006 × ln 10 = 0.014
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.848, 0, false, 1, 10)));
+    assertEquals(AnswerDecision.Verdict.ANSWER, e5.decide(new AnswerDecision.Signals(0.850, 0, false, 1, 10)));
+  }
+
+  @Test
+  void shouldHedgeButNeverDeclineOnRanksAlone() {
+    // words all found and both rankings near the top, but the nearest vectors were elsewhere: evidence 0.85 + 0.45 +
+    // 0.15 = 1.45 is far from a decline; 0.85 − 0.03 × ln 7 = 0.79 is hedged
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.85, 0.9, true, 7, 1)));
+    // nothing found by BM25 and far down the vectors: still only hedged while the evidence holds
+    assertEquals(AnswerDecision.Verdict.HEDGE,
+        e5.decide(new AnswerDecision.Signals(0.81, 0, false, AnswerDecision.UNRANKED, AnswerDecision.UNRANKED)));
   }
 
   @Test
   void shouldTellE5sDevCasesApart() {
     // signals measured with e5-small on dev questions (docs/retrieval.md):
-    // a request for a script, no content word found: 0.793, declined
-    assertEquals(AnswerDecision.Verdict.NOT_COVERED, e5.decide(new AnswerDecision.Signals(0.793, 0, false)));
-    // an answerable French question whose words the English passages lack: 0.804, hedged rather than declined
-    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.804, 0, false)));
-    // an unanswerable question with two thirds of its words on a near topic: 0.843 + 0.335 = 1.178, hedged
-    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.843, 0.67, false)));
-    // an answerable one whose passages hold its words and agree: 0.881 + 0.43 + 0.15 = 1.461, answered
-    assertEquals(AnswerDecision.Verdict.ANSWER, e5.decide(new AnswerDecision.Signals(0.881, 0.86, true)));
-    // 0.831 + 0.35 = 1.181: answered with e5's margin, still hedged with MiniLM's 0.47 (the band that hedged half of
-    // the answerable questions once e5 became the default)
-    assertEquals(AnswerDecision.Verdict.ANSWER, e5.decide(new AnswerDecision.Signals(0.831, 0.70, false)));
-    assertEquals(AnswerDecision.Verdict.HEDGE,
-        new AnswerDecision(0.80, DecisionWeights.MINILM).decide(new AnswerDecision.Signals(0.831, 0.70, false)));
+    // a French question about an office the company does not have, no content word found: 0.793, declined
+    assertEquals(AnswerDecision.Verdict.NOT_COVERED, e5.decide(new AnswerDecision.Signals(0.793, 0, false, 4, 20)));
+    // an answerable French question whose words the English passages lack: hedged rather than declined
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.804, 0, false, 32, 3)));
+    // "whats the daily meal allowance when im travelling for work in germany" (no policy): the highest similarity of
+    // the unanswerable dev questions, 0.874, but third among the vectors and 19th in BM25: 0.823, hedged
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.874, 0.67, false, 3, 19)));
+    // "can i get a company car or a car allowance once im L6" (no policy): most words found, BM25 and vectors agree
+    // (evidence 1.398: answered by the rule before); third in both rankings: 0.848 − 0.033 − 0.007 = 0.808, hedged
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.848, 0.80, true, 3, 3)));
+    // "is lunch free in the hamburg office" (no policy): first in both rankings, but 0.812 is under 0.835: hedged
+    assertEquals(AnswerDecision.Verdict.HEDGE, e5.decide(new AnswerDecision.Signals(0.812, 0.50, true, 1, 1)));
+    // "getting promoted to L5 in april, how much of a raise comes with it": the nearest vector, fifth in BM25: answered
+    assertEquals(AnswerDecision.Verdict.ANSWER, e5.decide(new AnswerDecision.Signals(0.873, 0.67, false, 1, 5)));
   }
 }

@@ -52,8 +52,9 @@ class AnswerFlowLanguageTest {
     // The rewrite prompt has no system message; the answer prompt has one. One model serves both, as in Engine.
     model = new LoopbackChatServer().replyWith(request -> isRewrite(request)
         ? translations.apply(request) : "Vollzeitbeschäftigte bekommen 27 Tage Jahresurlaub [1].");
-    settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)"),
-        Optional.empty(), Optional.empty()).answers();
+    // The fixture index is embedded with MiniLM (TestModels.embeddings()): its thresholds and decision weights apply.
+    settings = Settings.fromEnvironment(Map.of("HR_CONTACT", "the People team (people@example.test)",
+        "EMBEDDING_MODEL", "minilm"), Optional.empty(), Optional.empty()).answers();
     extractive = new ExtractiveDrafter(TestModels.local());
   }
 

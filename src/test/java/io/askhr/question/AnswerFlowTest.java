@@ -158,6 +158,43 @@ class AnswerFlowTest {
     assertTrue(answered.text().contains("27 days"), answered.text());
   }
 
+  @Test
+  void shouldHedgeOnTheTopHitsRanksWithoutDecliningWhenTheWeightsSaySo() {
+    // given: weights with rank penalties, and thresholds put around the question's own evidence and hedge score
+    String question = "How many days of annual leave do full-time employees get?";
+    DecisionWeights ranked = new DecisionWeights(0.5, 0.1, 0.04, 0.03, 0.006);
+    AnswerDecision.Signals signals = AnswerDecision.signals(question,
+        index.searcher().search(question, io.askhr.retrieval.Scope.everyone(), settings.topK()));
+    AnswerDecision probe = new AnswerDecision(0, ranked);
+    double evidence = probe.evidence(signals);
+    double hedgeScore = probe.hedgeScore(signals);
+    // a threshold the evidence clears but the hedge score does not clear by the margin; then one it clears
+    double hedgingThreshold = Math.min(evidence, hedgeScore - 0.01);
+    double answeringThreshold = hedgeScore - 0.04 - 0.01;
+    QuestionHandler hedging = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(),
+        withDecision(hedgingThreshold, ranked));
+    QuestionHandler answering = new AnswerFlow(index.searcher(), extractive, extractive, new FollowUpHeuristic(),
+        withDecision(answeringThreshold, ranked));
+
+    // when
+    Reply hedged = hedging.answer(ask(question));
+    Reply answered = answering.answer(ask(question));
+
+    // then: the hedge sentence only where the rule hedges, and neither reply is declined
+    assertTrue(hedged.has(Reply.Flag.HEDGED));
+    assertFalse(hedged.has(Reply.Flag.NOT_COVERED));
+    assertTrue(hedged.text().startsWith("I could not find a policy that answers this directly."), hedged.text());
+    assertTrue(hedged.text().contains("27 days"), hedged.text());
+    assertFalse(answered.has(Reply.Flag.HEDGED));
+    assertFalse(answered.text().contains("I could not find a policy"), answered.text());
+    assertTrue(answered.text().contains("27 days"), answered.text());
+  }
+
+  private static AnswerSettings withDecision(double threshold, DecisionWeights decision) {
+    return new AnswerSettings(settings.topK(), threshold, Math.max(threshold, settings.confidentSimilarity()),
+        settings.maxQuestionChars(), settings.hrContact(), decision);
+  }
+
   private static AnswerSettings withNotCovered(double threshold) {
     return new AnswerSettings(settings.topK(), threshold, Math.max(threshold, settings.confidentSimilarity()),
         settings.maxQuestionChars(), settings.hrContact(), settings.decision());
