@@ -213,4 +213,62 @@ class ExtractiveDrafterTest {
     assertTrue(draft.text().startsWith("**Parental and family leave › United States**"), draft.text());
     assertTrue(draft.text().contains("12 weeks at full pay"), draft.text());
   }
+
+  private static final PolicyPassage WARN_ACT = passage("layoffs.md#2", "Layoffs (United States)",
+      List.of("Layoffs (United States)", "The WARN Act"), """
+          The federal WARN Act requires employers with 100 or more employees to give 60 days' written notice before:
+          - a plant closing — the shutdown of a single site that causes job losses for 50 or more employees in a 30-day period; or
+          - a mass layoff — job losses at a single site for 50–499 employees if they are at least 33% of the workforce there, or 500 or more employees.
+          Job losses over a 90-day period can be added together.""");
+
+  private static final PolicyPassage US_CONSULTATION = passage("consultation.md#4", "Redundancy consultation",
+      List.of("Redundancy consultation", "United States"), """
+          There is no legal duty to consult collectively in the United States, but the company gives every affected employee a 14-day listening period and at least 60 days' notice, whether or not the federal WARN Act applies.""");
+
+  private static final PolicyPassage COMMITMENTS = passage("layoffs.md#1", "Layoffs (United States)",
+      List.of("Layoffs (United States)", "Our commitments"), """
+          Employment in the United States is at will, which means either side can end it at any time.
+          Even so, when roles are eliminated in a reorganisation, the company commits to:
+          - a 14-day listening period after the announcement, during which you can ask questions;
+          - 60 calendar days' notice for every employee whose role ends, worked or paid in lieu;
+          - severance and outplacement support as described in Severance pay.""");
+
+  private static final PolicyPassage GARDEN_LEAVE = passage("notice.md#8", "Notice periods and garden leave",
+      List.of("Notice periods and garden leave", "Garden leave", "What it is"), """
+          Garden leave means you stay employed and paid during all or part of your notice, but you are asked not to work.
+          In Germany this is called Freistellung; in the United States we call it paid non-working notice.
+          We use it, for example, when a role has access to sensitive commercial information, or when working the notice would be difficult for you.
+          You can also ask for garden leave; your manager will not refuse a reasonable request without discussing it with the People Partner.""");
+
+  private static final PolicyPassage GARDEN_LEAVE_TERMS = passage("notice.md#9", "Notice periods and garden leave",
+      List.of("Notice periods and garden leave", "Garden leave", "What you agree to"), """
+          - You must not start work for anyone else, including self-employment, before the end of your employment.
+          - You must remain available for reasonable handover questions by phone or video, up to 2 hours a week.
+          - Return your laptop, badge and other company equipment within 5 working days of the start of garden leave.""");
+
+  @Test
+  void shouldAlsoQuoteTheBestLineOfTwoFurtherSectionsThatScoreAlmostAsWell() {
+    // when the passage retrieval ranked first talks about layoffs, and the notice we give sits in the third
+    Draft draft = ask("US layoff - how much notice would we get", WARN_ACT, US_CONSULTATION, COMMITMENTS);
+
+    // then one line of each further section follows the best line, each under its own section name
+    String text = draft.text();
+    assertTrue(text.contains("**Layoffs (United States) › Our commitments**\n> - 60 calendar days' notice"), text);
+    assertTrue(text.contains("**Redundancy consultation › United States**"), text);
+    assertEquals(List.of(1, 2, 3), draft.cited());
+    assertEquals(3, quoted(draft).size(), text);
+  }
+
+  @Test
+  void shouldNotPadTheAnswerWithNeighboursThatAreOnlyAboutTheSameTopic() {
+    // when
+    Draft draft = ask("on garden leave - do i still have to pick up calls from work", GARDEN_LEAVE, GARDEN_LEAVE_TERMS);
+
+    // then the definition is quoted without the naming and the reasons around it
+    String text = draft.text();
+    assertTrue(text.startsWith("**Notice periods and garden leave › Garden leave › What it is**\n"
+        + "> Garden leave means you stay employed and paid"), text);
+    assertFalse(text.contains("Freistellung"), text);
+    assertFalse(text.contains("sensitive commercial information"), text);
+  }
 }
