@@ -44,7 +44,10 @@ public final class ExtractiveDrafter implements AnswerDrafter {
    * that retrieval ranked below a passage that only talks about the topic (tuned on the dev halves).
    */
   private static final double OTHER_SECTION_CUTOFF = 0.84;
-  /** At most this many other sections are quoted, one line each, the best first. */
+  /**
+   * At most this many other sections are quoted, one line each, the best first; the second only from the best line's
+   * own document, where the rest of an answer usually sits (another document's would mostly pad the answer).
+   */
   private static final int OTHER_SECTIONS = 2;
   /** A self-description ("This page explains ...") loses to any real statement that matches about as well. */
   private static final double INTRODUCTION_PENALTY = 0.8;
@@ -110,7 +113,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       for (int n = 0; n < OTHER_SECTIONS; n++) {
         List<Unit> quoted = blocks.values().stream().flatMap(List::stream).toList();
         Optional<Unit> other = otherSection(best, quoted, sections, blocks.keySet());
-        if (other.isEmpty()) {
+        if (other.isEmpty() || (n > 0 && !sameDocument(request, other.get(), best))) {
           break;
         }
         addOnce(blocks, other.get());
@@ -125,6 +128,10 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     return sections.stream().flatMap(List::stream)
         .filter(u -> u.kind().quotable() && u.words() >= MIN_WORDS)
         .max(Comparator.comparingDouble(Unit::score));
+  }
+
+  private static boolean sameDocument(DraftRequest request, Unit a, Unit b) {
+    return request.sources().get(a.source() - 1).source().equals(request.sources().get(b.source() - 1).source());
   }
 
   /** Adds a line to its section's block unless it is quoted already or the quote would grow too long. */

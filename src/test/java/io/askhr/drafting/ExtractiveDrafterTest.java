@@ -225,6 +225,10 @@ class ExtractiveDrafterTest {
       List.of("Redundancy consultation", "United States"), """
           There is no legal duty to consult collectively in the United States, but the company gives every affected employee a 14-day listening period and at least 60 days' notice, whether or not the federal WARN Act applies.""");
 
+  private static final PolicyPassage LAYOFF_CONSULTATION = passage("layoffs.md#4", "Layoffs (United States)",
+      List.of("Layoffs (United States)", "Consultation"), """
+          There is no legal duty to consult collectively in the United States, but the company gives every affected employee a 14-day listening period and at least 60 days' notice, whether or not the federal WARN Act applies.""");
+
   private static final PolicyPassage COMMITMENTS = passage("layoffs.md#1", "Layoffs (United States)",
       List.of("Layoffs (United States)", "Our commitments"), """
           Employment in the United States is at will, which means either side can end it at any time.
@@ -247,16 +251,28 @@ class ExtractiveDrafterTest {
           - Return your laptop, badge and other company equipment within 5 working days of the start of garden leave.""");
 
   @Test
-  void shouldAlsoQuoteTheBestLineOfTwoFurtherSectionsThatScoreAlmostAsWell() {
+  void shouldAlsoQuoteTheBestLineOfTwoFurtherSectionsOfTheSameDocumentThatScoreAlmostAsWell() {
     // when the passage retrieval ranked first talks about layoffs, and the notice we give sits in the third
-    Draft draft = ask("US layoff - how much notice would we get", WARN_ACT, US_CONSULTATION, COMMITMENTS);
+    Draft draft = ask("US layoff - how much notice would we get", WARN_ACT, LAYOFF_CONSULTATION, COMMITMENTS);
 
     // then one line of each further section follows the best line, each under its own section name
     String text = draft.text();
     assertTrue(text.contains("**Layoffs (United States) › Our commitments**\n> - 60 calendar days' notice"), text);
-    assertTrue(text.contains("**Redundancy consultation › United States**"), text);
+    assertTrue(text.contains("**Layoffs (United States) › Consultation**\n> There is no legal duty"), text);
     assertEquals(List.of(1, 2, 3), draft.cited());
     assertEquals(3, quoted(draft).size(), text);
+  }
+
+  @Test
+  void shouldQuoteASecondFurtherSectionOnlyFromTheBestLinesOwnDocument() {
+    // when the further sections come from the same policy and from another one
+    Draft draft = ask("US layoff - how much notice would we get", WARN_ACT, US_CONSULTATION, COMMITMENTS);
+
+    // then only the first further section is quoted: another document's line would pad the answer
+    String text = draft.text();
+    assertTrue(text.contains("**Layoffs (United States) › Our commitments**\n> - 60 calendar days' notice"), text);
+    assertFalse(text.contains("Redundancy consultation"), text);
+    assertEquals(List.of(1, 3), draft.cited());
   }
 
   @Test
