@@ -32,11 +32,8 @@ public final class ExtractiveDrafter implements AnswerDrafter {
   private static final int MAX_WORDS = 120;
   /** Lines shorter than this are fragments, not answers (a short line may still be quoted as context). */
   private static final int MIN_WORDS = 4;
-  /**
-   * A further sentence of the same section is quoted when it scores this close to the best one: close enough that
-   * it is likely the rest of the answer, not merely about the same topic (tuned on the dev halves).
-   */
-  private static final double NEIGHBOUR_CUTOFF = 0.93;
+  /** A further sentence of the same section is quoted when it scores this close to the best one. */
+  private static final double NEIGHBOUR_CUTOFF = 0.85;
   /** ... and only when it sits this close to the answer: farther lines belong to another point of the section. */
   private static final int NEIGHBOUR_DISTANCE = 3;
   /**
