@@ -36,8 +36,16 @@ public final class ExtractiveDrafter implements AnswerDrafter {
   private static final double NEIGHBOUR_CUTOFF = 0.85;
   /** ... and only when it sits this close to the answer: farther lines belong to another point of the section. */
   private static final int NEIGHBOUR_DISTANCE = 3;
-  /** A sentence from another section is added (a two-part question) only when it scores this close to the best. */
-  private static final double OTHER_SECTION_CUTOFF = 0.9;
+  /**
+   * The best line of another section is added when it scores this close to the best: a two-part question, or a fact
+   * that retrieval ranked below a passage that only talks about the topic (tuned on the dev halves).
+   */
+  private static final double OTHER_SECTION_CUTOFF = 0.84;
+  /**
+   * At most this many other sections are quoted, one line each, the best first; the second only from the best line's
+   * own document, where the rest of an answer usually sits (another document's would mostly pad the answer).
+   */
+  private static final int OTHER_SECTIONS = 2;
   /** A self-description ("This page explains ...") loses to any real statement that matches about as well. */
   private static final double INTRODUCTION_PENALTY = 0.8;
   /** A line about one country ("United States: a PIP lasts 60 days") gives way to the general rule. */
@@ -99,7 +107,14 @@ public final class ExtractiveDrafter implements AnswerDrafter {
         best(scorer.score(part, part)).ifPresent(u -> addOnce(blocks, u));
       }
     } else {
-      otherSection(best, blocks.get(best.source()), sections).ifPresent(u -> addOnce(blocks, u));
+      for (int n = 0; n < OTHER_SECTIONS; n++) {
+        List<Unit> quoted = blocks.values().stream().flatMap(List::stream).toList();
+        Optional<Unit> other = otherSection(best, quoted, sections, blocks.keySet());
+        if (other.isEmpty() || (n > 0 && !sameDocument(request, other.get(), best))) {
+          break;
+        }
+        addOnce(blocks, other.get());
+      }
     }
     StringBuilder text = new StringBuilder();
     blocks.forEach((source, units) -> append(text, request.sources().get(source - 1), units));
@@ -110,6 +125,10 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     return sections.stream().flatMap(List::stream)
         .filter(u -> u.kind().quotable() && u.words() >= MIN_WORDS)
         .max(Comparator.comparingDouble(Unit::score));
+  }
+
+  private static boolean sameDocument(DraftRequest request, Unit a, Unit b) {
+    return request.sources().get(a.source() - 1).source().equals(request.sources().get(b.source() - 1).source());
   }
 
   /** Adds a line to its section's block unless it is quoted already or the quote would grow too long. */
@@ -182,11 +201,16 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     return kept;
   }
 
-  /** The best line of another section, when it matches almost as well: the second part of a two-part question. */
-  private static Optional<Unit> otherSection(Unit best, List<Unit> quoted, List<List<Unit>> sections) {
+  /**
+   * The best line of a section not quoted yet, when it matches almost as well: the second part of a two-part question,
+   * or the fact itself when the best line only names the topic.
+   */
+  private static Optional<Unit> otherSection(Unit best, List<Unit> quoted, List<List<Unit>> sections,
+      Set<Integer> quotedSections) {
     int words = quoted.stream().mapToInt(Unit::words).sum();
     return sections.stream().flatMap(List::stream)
-        .filter(u -> u.source() != best.source() && u.kind() == Sentences.Kind.STATEMENT && u.words() >= MIN_WORDS)
+        .filter(u -> !quotedSections.contains(u.source()) && u.kind() == Sentences.Kind.STATEMENT)
+        .filter(u -> u.words() >= MIN_WORDS)
         .filter(u -> u.score() >= best.score() * OTHER_SECTION_CUTOFF && words + u.words() <= MAX_WORDS)
         .filter(u -> quoted.stream().noneMatch(q -> q.text().equals(u.text())))
         .max(Comparator.comparingDouble(Unit::score));

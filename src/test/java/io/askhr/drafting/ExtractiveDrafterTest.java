@@ -213,4 +213,51 @@ class ExtractiveDrafterTest {
     assertTrue(draft.text().startsWith("**Parental and family leave › United States**"), draft.text());
     assertTrue(draft.text().contains("12 weeks at full pay"), draft.text());
   }
+
+  private static final PolicyPassage WARN_ACT = passage("layoffs.md#2", "Layoffs (United States)",
+      List.of("Layoffs (United States)", "The WARN Act"), """
+          The federal WARN Act requires employers with 100 or more employees to give 60 days' written notice before:
+          - a plant closing — the shutdown of a single site that causes job losses for 50 or more employees in a 30-day period; or
+          - a mass layoff — job losses at a single site for 50–499 employees if they are at least 33% of the workforce there, or 500 or more employees.
+          Job losses over a 90-day period can be added together.""");
+
+  private static final PolicyPassage US_CONSULTATION = passage("consultation.md#4", "Redundancy consultation",
+      List.of("Redundancy consultation", "United States"), """
+          There is no legal duty to consult collectively in the United States, but the company gives every affected employee a 14-day listening period and at least 60 days' notice, whether or not the federal WARN Act applies.""");
+
+  private static final PolicyPassage LAYOFF_CONSULTATION = passage("layoffs.md#4", "Layoffs (United States)",
+      List.of("Layoffs (United States)", "Consultation"), """
+          There is no legal duty to consult collectively in the United States, but the company gives every affected employee a 14-day listening period and at least 60 days' notice, whether or not the federal WARN Act applies.""");
+
+  private static final PolicyPassage COMMITMENTS = passage("layoffs.md#1", "Layoffs (United States)",
+      List.of("Layoffs (United States)", "Our commitments"), """
+          Employment in the United States is at will, which means either side can end it at any time.
+          Even so, when roles are eliminated in a reorganisation, the company commits to:
+          - a 14-day listening period after the announcement, during which you can ask questions;
+          - 60 calendar days' notice for every employee whose role ends, worked or paid in lieu;
+          - severance and outplacement support as described in Severance pay.""");
+
+  @Test
+  void shouldAlsoQuoteTheBestLineOfTwoFurtherSectionsOfTheSameDocumentThatScoreAlmostAsWell() {
+    // when the passage retrieval ranked first talks about layoffs, and the notice we give sits in the third
+    Draft draft = ask("US layoff - how much notice would we get", WARN_ACT, LAYOFF_CONSULTATION, COMMITMENTS);
+
+    // then one line of each further section follows the best line, each under its own section name
+    String text = draft.text();
+    assertTrue(text.contains("**Layoffs (United States) › Our commitments**\n> - 60 calendar days' notice"), text);
+    assertTrue(text.contains("**Layoffs (United States) › Consultation**\n> There is no legal duty"), text);
+    assertEquals(List.of(1, 2, 3), draft.cited());
+  }
+
+  @Test
+  void shouldQuoteASecondFurtherSectionOnlyFromTheBestLinesOwnDocument() {
+    // when the further sections come from the same policy and from another one
+    Draft draft = ask("US layoff - how much notice would we get", WARN_ACT, US_CONSULTATION, COMMITMENTS);
+
+    // then only the first further section is quoted: another document's line would pad the answer
+    String text = draft.text();
+    assertTrue(text.contains("**Layoffs (United States) › Our commitments**\n> - 60 calendar days' notice"), text);
+    assertFalse(text.contains("Redundancy consultation"), text);
+    assertEquals(List.of(1, 3), draft.cited());
+  }
 }
