@@ -132,7 +132,7 @@ final class Engine implements AutoCloseable {
     Synonyms synonyms = synonyms(settings);
     PolicyIndex index = openIndex(settings, passageEmbedder(settings.embedding()), synonyms);
     try {
-      AnswerDrafter extractive = new ExtractiveDrafter(embeddings);
+      AnswerDrafter extractive = new ExtractiveDrafter(embeddings, synonyms);
       AnswerDrafter drafter = extractive;
       QueryRewriter rewriter = new FollowUpHeuristic();
       if (settings.llm().isPresent()) {

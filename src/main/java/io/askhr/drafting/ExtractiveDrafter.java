@@ -4,6 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.knowledge.PolicyPassage;
 import io.askhr.retrieval.PolicyEmbedder;
+import io.askhr.retrieval.Synonyms;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,11 +66,24 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       "(?i)^(?:[-*•]\\s+)?(?:this|that|these|those|it|they|such|in (?:that|this|either) case|otherwise|however|but"
           + "|also|in addition|if so|then|the result|there)\\b");
 
+  /** Words a question yields for matching lines: at most this many are read (a question is cut to 4,000 chars). */
+  private static final int MAX_QUESTION_WORDS = 100;
+
   private final PolicyEmbedder embeddings;
+  private final Synonyms synonyms;
 
   /** @param embeddings the bundled local model: the question is embedded as a query, policy lines as passages */
   public ExtractiveDrafter(PolicyEmbedder embeddings) {
+    this(embeddings, Synonyms.none());
+  }
+
+  /**
+   * @param synonyms HR's synonyms: a line that says "redundancy" matches a question that says "laid off" as the
+   *     search does, but never scores lower than on the question's own words
+   */
+  public ExtractiveDrafter(PolicyEmbedder embeddings, Synonyms synonyms) {
     this.embeddings = embeddings;
+    this.synonyms = synonyms;
   }
 
   /** One line or sentence of a passage, scored against the question. */
@@ -257,6 +271,8 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     List<List<Unit>> score(String query, String latest) {
       List<String> queryWords = Sentences.words(query);
       List<String> latestWords = latest.equals(query) ? queryWords : Sentences.words(latest);
+      List<String> querySynonyms = withSynonyms(queryWords, query);
+      List<String> latestSynonyms = latest.equals(query) ? querySynonyms : withSynonyms(latestWords, latest);
       Embedding queryEmbedding = Embedding.from(embeddings.query(query));
       boolean quantity = Sentences.asksForQuantity(latest);
       Optional<Integer> country = Countries.askedAbout(request.standaloneQuestion());
@@ -265,7 +281,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       for (int i = 0; i < lines.size(); i++) {
         PolicyPassage p = request.sources().get(i);
         List<String> headingWords = Sentences.words(String.join(" ", p.headingPath()));
-        double sectionMatch = (overlap(queryWords, headingWords, idf) + overlap(latestWords, headingWords, idf)) / 2;
+        double sectionMatch = lexical(queryWords, latestWords, querySynonyms, latestSynonyms, headingWords);
         // A small prior for the better-ranked passage breaks ties in favour of what retrieval trusted most.
         double prior = 0.02 * (PASSAGES_CONSIDERED - i);
         Optional<Integer> sectionCountry = Countries.ofSection(p.headingPath());
@@ -281,7 +297,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
         List<Double> lexical = new ArrayList<>();
         for (String s : split) {
           List<String> words = Sentences.words(s);
-          lexical.add((overlap(queryWords, words, idf) + overlap(latestWords, words, idf)) / 2);
+          lexical.add(lexical(queryWords, latestWords, querySynonyms, latestSynonyms, words));
         }
         List<Unit> units = new ArrayList<>();
         for (int j = 0; j < split.size(); j++) {
@@ -305,6 +321,30 @@ public final class ExtractiveDrafter implements AnswerDrafter {
         sections.add(units);
       }
       return sections;
+    }
+
+    /**
+     * How well {@code line}'s words cover the question's and the latest words', rarer words counting more; with HR's
+     * synonyms added if that covers more (added words only ever help a line).
+     */
+    private double lexical(List<String> query, List<String> latest, List<String> querySynonyms,
+        List<String> latestSynonyms, List<String> line) {
+      double own = (overlap(query, line, idf) + overlap(latest, line, idf)) / 2;
+      if (querySynonyms == query && latestSynonyms == latest) {
+        return own;
+      }
+      return Math.max(own, (overlap(querySynonyms, line, idf) + overlap(latestSynonyms, line, idf)) / 2);
+    }
+
+    /** {@code words} and the words HR's synonyms add to {@code text}; {@code words} itself when they add none. */
+    private List<String> withSynonyms(List<String> words, String text) {
+      Set<String> added = synonyms.addedWords(text, MAX_QUESTION_WORDS);
+      if (added.isEmpty()) {
+        return words;
+      }
+      List<String> all = new ArrayList<>(words);
+      all.addAll(added);
+      return all;
     }
   }
 

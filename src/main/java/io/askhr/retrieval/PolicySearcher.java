@@ -208,8 +208,7 @@ public final class PolicySearcher {
     // Words HR's synonyms add: matched exactly (no typo search), and weighted below the asker's own words.
     Set<String> added = new LinkedHashSet<>();
     if (weights.synonymBoost() > 0) {
-      added.addAll(analyze(synonyms.queryAnalyzer(), text));
-      terms.forEach(added::remove);
+      added.addAll(synonyms.addedWords(text, MAX_QUERY_TERMS));
     }
     if (terms.isEmpty() && added.isEmpty()) {
       return Optional.empty();

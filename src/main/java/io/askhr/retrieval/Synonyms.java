@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -20,6 +24,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * HR's own words for policy words ({@code bot/synonyms.txt}, Solr format: {@code pto, paid time off} or
@@ -74,6 +79,31 @@ public final class Synonyms {
 
   static Analyzer plain() {
     return PLAIN;
+  }
+
+  /**
+   * The index words HR's synonyms add to {@code text} (stemmed as the index stems, minus the text's own words), in
+   * order; only the first {@code maxTerms} words of the text are read.
+   */
+  public Set<String> addedWords(String text, int maxTerms) {
+    Set<String> added = new LinkedHashSet<>(terms(queryAnalyzer, text, maxTerms));
+    terms(PLAIN, text, maxTerms).forEach(added::remove);
+    return added;
+  }
+
+  private static List<String> terms(Analyzer analyzer, String text, int maxTerms) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream tokens = analyzer.tokenStream("", text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken() && terms.size() < maxTerms) {
+        terms.add(term.toString());
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading a String cannot fail
+    }
+    return terms;
   }
 
   /** English analysis as {@link EnglishAnalyzer} does it, with synonyms added before stop words and stemming. */

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.askhr.knowledge.PolicyPassage;
+import io.askhr.retrieval.Synonyms;
 import io.askhr.testing.TestModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The extractive composer on sections with introductions, headings, tables, question-shaped lines and navigation. */
 class ExtractiveDrafterTest {
@@ -52,6 +56,29 @@ class ExtractiveDrafterTest {
 
   private static List<String> quoted(Draft draft) {
     return draft.text().lines().filter(l -> l.startsWith("> ")).toList();
+  }
+
+  private static final PolicyPassage DIVIDEND = passage("dividend.md#3", "Automation dividend",
+      List.of("Automation dividend", "Leaving the company"), """
+          The dividend is paid each March to everyone on the payroll that month.
+          The dividend share is set by the pay committee in February.
+          Employees whose redundancy takes effect between 1 January and 31 March receive their share pro rata.""");
+
+  @Test
+  void shouldMatchALineByHrSynonymsOfTheQuestionsWords(@TempDir Path temp) throws Exception {
+    // given: HR's synonyms say that being laid off is redundancy
+    Path file = temp.resolve("synonyms.txt");
+    Files.writeString(file, "laid off => redundancy\n");
+    String question = "if I am laid off, do I still get my dividend?";
+    DraftRequest request = new DraftRequest(question, question, List.of(DIVIDEND), false);
+
+    // when
+    Draft plain = new ExtractiveDrafter(TestModels.local()).draft(request);
+    Draft withSynonyms = new ExtractiveDrafter(TestModels.local(), Synonyms.load(file)).draft(request);
+
+    // then: the redundancy line answers; without the synonyms another dividend line came first
+    assertFalse(quoted(plain).get(0).contains("redundancy"), plain.text());
+    assertTrue(quoted(withSynonyms).get(0).contains("redundancy"), withSynonyms.text());
   }
 
   @Test
