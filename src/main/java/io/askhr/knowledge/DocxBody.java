@@ -130,89 +130,77 @@ final class DocxBody {
     nesting--;
   }
 
-  /** Block content: the body, a content control's, a table cell's, a note's. */
-  private void blocks(Sink sink) throws XMLStreamException, DocumentProblem {
-    while (true) {
-      int event = xml.next();
-      if (event == END_ELEMENT) {
-        return;
-      }
-      if (event != START_ELEMENT) {
-        continue;
-      }
-      if (DocxXml.isW(xml, "p")) {
-        sink.paragraph(paragraph());
-      } else if (DocxXml.isW(xml, "tbl")) {
-        nested(() -> rows(sink));
-      } else if (DocxXml.isW(xml, "sdt")) {
-        nested(() -> control(() -> blocks(sink)));
-      } else if (DocxXml.isW(xml, "customXml")) {
-        nested(() -> blocks(sink));
-      } else {
-        DocxXml.skip(xml);
-      }
-    }
-  }
-
-  /** A content control (w:sdt): its properties are skipped, its content read. */
-  private void control(Content content) throws XMLStreamException, DocumentProblem {
+  /** Reads each child element of the element the reader is on with {@code child}, ending on its end tag. */
+  private void children(Content child) throws XMLStreamException, DocumentProblem {
     while (true) {
       int event = xml.next();
       if (event == END_ELEMENT) {
         return;
       }
       if (event == START_ELEMENT) {
-        if (DocxXml.isW(xml, "sdtContent")) {
-          content.read();
-        } else {
-          DocxXml.skip(xml);
-        }
+        child.read();
       }
     }
   }
 
+  /**
+   * A content control (w:sdt) or custom XML element around content of the same kind: read through
+   * {@code same}; anything else is skipped.
+   */
+  private void wrapperOrSkip(Content same) throws XMLStreamException, DocumentProblem {
+    if (DocxXml.isW(xml, "sdt")) {
+      nested(() -> control(same));
+    } else if (DocxXml.isW(xml, "customXml")) {
+      nested(same);
+    } else {
+      DocxXml.skip(xml);
+    }
+  }
+
+  /** Block content: the body, a content control's, a table cell's, a note's. */
+  private void blocks(Sink sink) throws XMLStreamException, DocumentProblem {
+    children(() -> {
+      if (DocxXml.isW(xml, "p")) {
+        sink.paragraph(paragraph());
+      } else if (DocxXml.isW(xml, "tbl")) {
+        nested(() -> rows(sink));
+      } else {
+        wrapperOrSkip(() -> blocks(sink));
+      }
+    });
+  }
+
+  /** A content control (w:sdt): its properties are skipped, its content read. */
+  private void control(Content content) throws XMLStreamException, DocumentProblem {
+    children(() -> {
+      if (DocxXml.isW(xml, "sdtContent")) {
+        content.read();
+      } else {
+        DocxXml.skip(xml);
+      }
+    });
+  }
+
   private void rows(Sink sink) throws XMLStreamException, DocumentProblem {
-    while (true) {
-      int event = xml.next();
-      if (event == END_ELEMENT) {
-        return;
-      }
-      if (event != START_ELEMENT) {
-        continue;
-      }
+    children(() -> {
       if (DocxXml.isW(xml, "tr")) {
         List<String> cells = new ArrayList<>();
         cells(cells);
         sink.row(cells.stream().filter(c -> !c.isEmpty()).collect(Collectors.joining(" | ")));
-      } else if (DocxXml.isW(xml, "sdt")) {
-        nested(() -> control(() -> rows(sink)));
-      } else if (DocxXml.isW(xml, "customXml")) {
-        nested(() -> rows(sink));
       } else {
-        DocxXml.skip(xml);
+        wrapperOrSkip(() -> rows(sink));
       }
-    }
+    });
   }
 
   private void cells(List<String> cells) throws XMLStreamException, DocumentProblem {
-    while (true) {
-      int event = xml.next();
-      if (event == END_ELEMENT) {
-        return;
-      }
-      if (event != START_ELEMENT) {
-        continue;
-      }
+    children(() -> {
       if (DocxXml.isW(xml, "tc")) {
         cells.add(cell());
-      } else if (DocxXml.isW(xml, "sdt")) {
-        nested(() -> control(() -> cells(cells)));
-      } else if (DocxXml.isW(xml, "customXml")) {
-        nested(() -> cells(cells));
       } else {
-        DocxXml.skip(xml);
+        wrapperOrSkip(() -> cells(cells));
       }
-    }
+    });
   }
 
   /** A cell's paragraphs (and any table inside it) on one line. */
@@ -293,15 +281,7 @@ final class DocxBody {
   }
 
   private void inlines(StringBuilder text, List<String> references) throws XMLStreamException, DocumentProblem {
-    while (true) {
-      int event = xml.next();
-      if (event == END_ELEMENT) {
-        return;
-      }
-      if (event == START_ELEMENT) {
-        inline(text, references);
-      }
-    }
+    children(() -> inline(text, references));
   }
 
   private void run(StringBuilder text, List<String> references) throws XMLStreamException, DocumentProblem {
@@ -406,18 +386,12 @@ final class DocxBody {
 
   /** Ruby (phonetic guide) text: the base text is read, the guide skipped. */
   private void ruby(StringBuilder text, List<String> references) throws XMLStreamException, DocumentProblem {
-    while (true) {
-      int event = xml.next();
-      if (event == END_ELEMENT) {
-        return;
+    children(() -> {
+      if (DocxXml.isW(xml, "rubyBase")) {
+        inlines(text, references);
+      } else {
+        DocxXml.skip(xml);
       }
-      if (event == START_ELEMENT) {
-        if (DocxXml.isW(xml, "rubyBase")) {
-          inlines(text, references);
-        } else {
-          DocxXml.skip(xml);
-        }
-      }
-    }
+    });
   }
 }
