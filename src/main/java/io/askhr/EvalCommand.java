@@ -140,10 +140,13 @@ final class EvalCommand implements Callable<Integer> {
   private static void printOutcomes(PrintWriter out, EvalReport all, double threshold, double confident) {
     out.printf(Locale.ROOT, "AskHR hybrid, whole set: hit@10 %.3f; search latency p50 %.1f ms  p95 %.1f ms%n",
         all.hitAt10(), all.searchP50Millis(), all.searchP95Millis());
-    out.printf(Locale.ROOT, "\"not covered\" (best similarity < %.2f): %d of %d answerable; %d of %d without sources%n",
+    // The reply's answer / hedge / not-covered decision weighs more than the top similarity (question/AnswerDecision):
+    // eval --answers measures it. These bands say only how the similarity alone spreads.
+    out.printf(Locale.ROOT, "top similarity alone under %.2f: %d of %d answerable; %d of %d without sources"
+        + " (the reply's decision: eval --answers)%n",
         threshold, all.answerableNotCovered(), all.answerable(), all.unanswerableNotCovered(), all.unanswerable());
-    out.printf(Locale.ROOT, "hedged (%.2f to %.2f, extractive mode says \"closest passages\"): %d answerable; %d without"
-        + " sources%n", threshold, confident, all.answerableHedged(), all.unanswerableHedged());
+    out.printf(Locale.ROOT, "top similarity alone %.2f to %.2f: %d answerable; %d without sources%n", threshold,
+        confident, all.answerableHedged(), all.unanswerableHedged());
   }
 
   private static void printOutcome(PrintWriter out, RetrievalEval.Outcome outcome) {
