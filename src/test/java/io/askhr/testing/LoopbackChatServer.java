@@ -31,6 +31,7 @@ public final class LoopbackChatServer implements AutoCloseable {
   private volatile int status = 200;
   private volatile Duration tokenEvery = Duration.ZERO;
   private final java.util.Queue<String[]> scripted = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final List<Long> answerMicros = new CopyOnWriteArrayList<>();
 
   public LoopbackChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -82,6 +83,14 @@ public final class LoopbackChatServer implements AutoCloseable {
 
   public List<JsonNode> requests() {
     return List.copyOf(requests);
+  }
+
+  /**
+   * How long each chat answer took in this server, from the request's arrival to the last byte written, in
+   * microseconds: the delay plus the stand-in's own lateness (a benchmark tells the two apart with it).
+   */
+  public List<Long> answerMicros() {
+    return List.copyOf(answerMicros);
   }
 
   /** All message contents of the last request, joined. */
@@ -147,6 +156,15 @@ public final class LoopbackChatServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    long arrived = System.nanoTime();
+    try {
+      answer(exchange);
+    } finally {
+      answerMicros.add((System.nanoTime() - arrived) / 1000);
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
     JsonNode request = json.readTree(exchange.getRequestBody().readAllBytes());
     requests.add(request);
     try {
