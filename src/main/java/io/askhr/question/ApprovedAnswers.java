@@ -1,7 +1,5 @@
 package io.askhr.question;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.askhr.answers.AnswerProblem;
 import io.askhr.answers.ApprovedAnswer;
 import io.askhr.answers.ApprovedAnswerFolder;
@@ -50,7 +48,7 @@ public final class ApprovedAnswers {
   private static final int MIN_SENTENCE_WORDS = 3;
 
   /** An answer and its phrasings' vectors. */
-  private record Phrasings(ApprovedAnswer answer, List<Embedding> embeddings) {}
+  private record Phrasings(ApprovedAnswer answer, ExampleVectors vectors) {}
 
   /**
    * An answer and its score for the question: the mean similarity of its {@link #NEAREST_PHRASINGS} nearest phrasings.
@@ -62,7 +60,7 @@ public final class ApprovedAnswers {
   private final Clock clock;
   private final double minSimilarity;
   /** Phrasings already embedded, so a reload after an edit embeds only what changed. */
-  private final java.util.Map<String, Embedding> embedded = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, float[]> embedded = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile List<Phrasings> phrasings = List.of();
   private volatile List<AnswerProblem> problems = List.of();
 
@@ -110,12 +108,12 @@ public final class ApprovedAnswers {
     }
     List<Phrasings> next = new ArrayList<>();
     for (ApprovedAnswer answer : loaded.usable()) {
-      List<Embedding> vectors = new ArrayList<>();
+      List<float[]> vectors = new ArrayList<>();
       for (String question : answer.questions()) {
-        vectors.add(embedded.computeIfAbsent(question, q -> Embedding.from(embeddings.query(q))));
+        vectors.add(embedded.computeIfAbsent(question, embeddings::query));
       }
       if (!vectors.isEmpty()) {
-        next.add(new Phrasings(answer, List.copyOf(vectors)));
+        next.add(new Phrasings(answer, new ExampleVectors(vectors)));
       }
     }
     phrasings = List.copyOf(next);
@@ -148,9 +146,9 @@ public final class ApprovedAnswers {
     }
     Match best = null;
     for (String part : parts(question)) {
-      Embedding asked = Embedding.from(embeddings.query(part));
+      float[] asked = embeddings.query(part);
       for (Phrasings p : current) {
-        double score = score(asked, p.embeddings());
+        double score = score(asked, p.vectors());
         if (best == null || score > best.similarity()) {
           best = new Match(p.answer(), score);
         }
@@ -160,25 +158,15 @@ public final class ApprovedAnswers {
   }
 
   /** The mean similarity of the {@link #NEAREST_PHRASINGS} phrasings nearest {@code asked} (all, when fewer). */
-  static double score(Embedding asked, List<Embedding> phrasings) {
-    double[] nearest = new double[Math.min(NEAREST_PHRASINGS, phrasings.size())];
-    Arrays.fill(nearest, -1);
-    for (Embedding phrasing : phrasings) {
-      double similarity = CosineSimilarity.between(asked, phrasing);
-      // Insert into the short descending list of the nearest so far.
-      for (int i = 0; i < nearest.length; i++) {
-        if (similarity > nearest[i]) {
-          System.arraycopy(nearest, i, nearest, i + 1, nearest.length - i - 1);
-          nearest[i] = similarity;
-          break;
-        }
-      }
-    }
+  static double score(float[] asked, ExampleVectors phrasings) {
+    double[] similarities = phrasings.similarities(asked);
+    Arrays.sort(similarities);
+    int nearest = Math.min(NEAREST_PHRASINGS, similarities.length);
     double sum = 0;
-    for (double similarity : nearest) {
-      sum += similarity;
+    for (int i = similarities.length - nearest; i < similarities.length; i++) {
+      sum += similarities[i];
     }
-    return sum / nearest.length;
+    return sum / nearest;
   }
 
   /**

@@ -242,20 +242,16 @@ class ApprovedAnswersTest {
   @Test
   void shouldScoreAnAnswerByTheMeanOfItsTwoNearestPhrasings() {
     // given a question vector and three phrasings at known cosines 1.0, 0.6 and 0.0 from it
-    Embedding asked = vector(1, 0);
-    List<Embedding> phrasings = List.of(vector(0, 1), vector(1, 0),
-        vector(0.6f, 0.8f));
+    float[] asked = {1, 0};
+    ExampleVectors phrasings = new ExampleVectors(List.of(new float[] {0, 1}, new float[] {1, 0},
+        new float[] {0.6f, 0.8f}));
 
     // when
     double three = ApprovedAnswers.score(asked, phrasings);
-    double one = ApprovedAnswers.score(asked, List.of(vector(0.6f, 0.8f)));
+    double one = ApprovedAnswers.score(asked, new ExampleVectors(List.of(new float[] {0.6f, 0.8f})));
 
     // then the two nearest count, in any order; an answer with a single phrasing is scored by it
     assertEquals(0.8, three, 1e-6);
     assertEquals(0.6, one, 1e-6);
-  }
-
-  private static Embedding vector(float x, float y) {
-    return Embedding.from(new float[] {x, y});
   }
 }
