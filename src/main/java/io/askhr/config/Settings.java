@@ -1,12 +1,11 @@
 package io.askhr.config;
 
+import com.google.common.hash.Hashing;
 import io.askhr.question.AnswerSettings;
 import io.askhr.question.DecisionWeights;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -364,12 +363,8 @@ public record Settings(
   static String indexName(Path knowledgeDir) {
     Path absolute = knowledgeDir.toAbsolutePath().normalize();
     String name = absolute.getFileName() == null ? "root" : absolute.getFileName().toString();
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(absolute.toString().getBytes(StandardCharsets.UTF_8));
-      return name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + HexFormat.of().formatHex(digest, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] digest = Hashing.sha256().hashString(absolute.toString(), StandardCharsets.UTF_8).asBytes();
+    return name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + HexFormat.of().formatHex(digest, 0, 4);
   }
 
   private static String blankToNull(String value) {

@@ -1,13 +1,11 @@
 package io.askhr.retrieval;
 
+import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,12 +29,7 @@ final class KeptVectors {
 
   /** The digest stored with a passage ({@link PolicyFields#EMBEDDED}): SHA-256 of the embedded text, in hex. */
   static String digest(String embeddedText) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(embeddedText.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Hashing.sha256().hashString(embeddedText, StandardCharsets.UTF_8).toString();
   }
 
   /**

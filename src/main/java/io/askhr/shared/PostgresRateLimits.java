@@ -1,5 +1,6 @@
 package io.askhr.shared;
 
+import com.google.common.hash.Hashing;
 import io.askhr.question.RateLimits;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -10,8 +11,6 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,12 +102,7 @@ final class PostgresRateLimits implements RateLimits {
    * the insight salt: replicas must agree on the key even where each generated its own salt.
    */
   static String hashed(String askerId) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((askerId == null ? "" : askerId).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM ships SHA-256", e);
-    }
+    byte[] digest = Hashing.sha256().hashString(askerId == null ? "" : askerId, StandardCharsets.UTF_8).asBytes();
+    return HexFormat.of().formatHex(digest, 0, 16);
   }
 }
