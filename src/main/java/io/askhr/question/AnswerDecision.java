@@ -2,6 +2,7 @@ package io.askhr.question;
 
 import io.askhr.drafting.ContentWords;
 import io.askhr.knowledge.PolicyPassage;
+import io.askhr.retrieval.FusionWeights;
 import io.askhr.retrieval.Hit;
 import java.util.HashSet;
 import java.util.List;
@@ -42,8 +43,8 @@ final class AnswerDecision {
   static final int PASSAGES_READ = 3;
   /** BM25 and vectors agree when both rank one passage at least this high. */
   static final int AGREEMENT_RANK = 3;
-  /** The rank given to a top hit that one ranking did not return: the search's depth (FusionWeights.DEFAULT). */
-  static final int UNRANKED = 50;
+  /** The rank given to a top hit that one ranking did not return: the search's depth. */
+  static final int UNRANKED = FusionWeights.DEFAULT.depth();
 
   private final double notCovered;
   private final DecisionWeights weights;
