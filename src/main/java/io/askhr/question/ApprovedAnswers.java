@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -159,14 +158,7 @@ public final class ApprovedAnswers {
 
   /** The mean similarity of the {@link #NEAREST_PHRASINGS} phrasings nearest {@code asked} (all, when fewer). */
   static double score(float[] asked, ExampleVectors phrasings) {
-    double[] similarities = phrasings.similarities(asked);
-    Arrays.sort(similarities);
-    int nearest = Math.min(NEAREST_PHRASINGS, similarities.length);
-    double sum = 0;
-    for (int i = similarities.length - nearest; i < similarities.length; i++) {
-      sum += similarities[i];
-    }
-    return sum / nearest;
+    return ExampleVectors.meanOfNearest(phrasings.similarities(asked), NEAREST_PHRASINGS);
   }
 
   /**

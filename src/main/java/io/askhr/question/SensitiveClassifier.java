@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -188,24 +187,9 @@ public final class SensitiveClassifier {
         nearest = i;
       }
     }
-    double near = meanOfNearest(toSensitive);
-    double nearOrdinary = meanOfNearest(ordinary.vectors().similarities(asked));
+    double near = ExampleVectors.meanOfNearest(toSensitive, NEAREST);
+    double nearOrdinary = ExampleVectors.meanOfNearest(ordinary.vectors().similarities(asked), NEAREST);
     return new Verdict(rules, personal, sensitive.topics().get(nearest), near, nearOrdinary);
-  }
-
-  /**
-   * The mean similarity of the {@link #NEAREST} closest examples: with e5-small every HR question is 0.8-0.9 similar
-   * to every other, and one lucky neighbour decides less reliably than a few.
-   */
-  private static double meanOfNearest(double[] similarities) {
-    double[] sorted = similarities.clone();
-    Arrays.sort(sorted);
-    // closest first, the order the mean was always summed in
-    double[] top = new double[Math.min(NEAREST, sorted.length)];
-    for (int i = 0; i < top.length; i++) {
-      top[i] = sorted[sorted.length - 1 - i];
-    }
-    return top.length == 0 ? -1 : Arrays.stream(top).average().orElse(-1);
   }
 
   /** Every example question, so that a gold set can be checked not to repeat them. */
