@@ -57,8 +57,8 @@ public final class ExtractiveDrafter implements AnswerDrafter {
   private static final double EXAMPLE_PENALTY = 0.85;
   private static final Pattern EXAMPLE_HEADING = Pattern.compile("(?i)\\bexamples?\\b");
   private static final Pattern ASKS_EXAMPLE = Pattern.compile("(?i)\\b(?:examples?|for instance|e\\.g\\.)");
-  /** "How long / how much / when" questions are answered by a line with a figure, not by one about the topic. */
-  private static final double QUANTITY_BONUS = 0.04;
+  /** "How long / how much / when" is answered by a line with that kind of figure, not by one naming the topic. */
+  private static final double QUANTITY_BONUS = 0.06;
   /** A "[9]" inside a policy would read as one of our citations once quoted; it is shown as "(9)". */
   private static final Pattern BRACKETED_NUMBER = Pattern.compile("\\[(\\d+)]");
   /** Opening words that point back to the sentence before, which must then be quoted too. */
@@ -274,7 +274,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       List<String> querySynonyms = withSynonyms(queryWords, query);
       List<String> latestSynonyms = latest.equals(query) ? querySynonyms : withSynonyms(latestWords, latest);
       Embedding queryEmbedding = Embedding.from(embeddings.query(query));
-      boolean quantity = Sentences.asksForQuantity(latest);
+      Optional<Quantities> quantity = Quantities.askedBy(latest);
       Optional<Integer> country = Countries.askedAbout(request.standaloneQuestion());
       boolean example = ASKS_EXAMPLE.matcher(query).find();
       List<List<Unit>> sections = new ArrayList<>();
@@ -308,7 +308,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
           // 20 working days." after "Send your pay information request ...").
           double context = Math.max(j > 0 ? lexical.get(j - 1) : 0, j + 1 < split.size() ? lexical.get(j + 1) : 0);
           double score = 0.5 * semantic + 0.3 * lexical.get(j) + 0.1 * context + 0.1 * sectionMatch + prior;
-          if (quantity && Sentences.statesQuantity(s)) {
+          if (quantity.isPresent() && quantity.get().statedIn(s)) {
             score += QUANTITY_BONUS;
           }
           if (kind == Sentences.Kind.INTRODUCTION) {

@@ -149,23 +149,6 @@ final class Sentences {
     return word.chars().allMatch(Character::isDigit);
   }
 
-  private static final Pattern ASKS_QUANTITY = Pattern.compile(
-      "(?i)\\b(?:how (?:long|much|many|soon|fast|quickly|often|far|big)|when\\b|deadline|by when|what(?:'s| is) the"
-          + " (?:max|maximum|min|minimum|limit|rate|amount|number|cap|deadline)|\\bmax\\b|\\bmin\\b|how\\s+\\w+\\s+days"
-          + "|wie (?:viele?|lange)|combien|quand)");
-  private static final Pattern STATES_QUANTITY = Pattern.compile(
-      "(?i)\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twice|half|once)\\b");
-
-  /** Whether a question asks for an amount, a duration, a count or a date. */
-  static boolean asksForQuantity(String question) {
-    return ASKS_QUANTITY.matcher(question).find();
-  }
-
-  /** Whether a line states a figure. */
-  static boolean statesQuantity(String line) {
-    return STATES_QUANTITY.matcher(line).find();
-  }
-
   /** Stemmed content words, so "holidays" meets "holiday" ({@link ContentWords}). */
   static List<String> words(String text) {
     return ContentWords.of(text);

@@ -81,6 +81,24 @@ class ExtractiveDrafterTest {
     assertTrue(quoted(withSynonyms).get(0).contains("redundancy"), withSynonyms.text());
   }
 
+  private static final PolicyPassage GRADES = passage("jobs.md#2", "Job grading", List.of("Job grading", "Grades"), """
+      Job grade: A; Share of duties changed: under 25%; What it means: Nothing changes.
+      Job grade: B; Share of duties changed: 25% to 50%; What it means: Your job is regraded.""");
+
+  private static final PolicyPassage GRADE_APPEAL = passage("jobs.md#4", "Job grading",
+      List.of("Job grading", "Appeals"), """
+      You can challenge a grade with the grading panel within 15 working days.
+      The panel includes someone from another department.""");
+
+  @Test
+  void shouldAnswerATimeQuestionWithTheLineThatStatesATime() {
+    // when: the grade rows match the words better, but they state percentages, not a period
+    Draft draft = ask("how long do i have to challenge my job grade", GRADES, GRADE_APPEAL);
+
+    // then: the period answers first
+    assertTrue(quoted(draft).get(0).contains("within 15 working days"), draft.text());
+  }
+
   @Test
   void shouldQuoteTheAnsweringSentenceFirstUnderItsSectionName() {
     // when
