@@ -25,11 +25,15 @@ enum Quantities {
       "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)";
   private static final String MONTHS = "(?:january|february|march|april|may|june|july|august|september|october"
       + "|november|december)";
-  /** "15 working days", "six-month window", "30 Tage", "1 April", "March 31", "on the first day", "immediately". */
+  /**
+   * "15 working days", "six-month window", "30 Tage", "1 April", "March 31", "on the first day", "the 25th",
+   * "by Friday", "immediately".
+   */
   private static final Pattern STATES_TIME = Pattern.compile("(?i)\\b" + NUMBER + "[\\s-]+(?:\\w+\\s+)?"
       + "(?:days?|weeks?|months?|years?|hours?|minutes?|tage?n?|wochen|monate?n?|jahre?n?|jours?|semaines?|mois|ans?)\\b"
       + "|\\b(?:first|same|next|last|following)\\s+(?:working\\s+|calendar\\s+)?(?:day|week|month)\\b"
       + "|\\b(?:immediately|as soon as|start time|end of (?:the )?(?:day|week|month|year))\\b"
+      + "|\\b\\d{1,2}(?:st|nd|rd|th)\\b|\\b(?:monday|tuesday|wednesday|thursday|friday)s?\\b"
       + "|\\b\\d{1,2}\\s+" + MONTHS + "\\b|\\b" + MONTHS + "\\s+\\d{1,2}\\b");
   private static final Pattern STATES_FIGURE = Pattern.compile(
       "(?i)\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twice|half|once)\\b");

@@ -44,7 +44,8 @@ class QuantitiesTest {
       "Tell your manager before your usual start time on the first day.",
       "The pool is paid out at the annual pay review on 1 April.",
       "Germany: 30 Tage Urlaub im Jahr.",
-      "Report it immediately."})
+      "Report it immediately.",
+      "Salaries are paid on the 25th of each month."})
   void shouldSeeATimeInPeriodsDatesAndDeadlines(String line) {
     assertTrue(Quantities.TIME.statedIn(line));
   }
