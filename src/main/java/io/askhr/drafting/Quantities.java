@@ -9,15 +9,18 @@ import java.util.regex.Pattern;
  * 60%" does not.
  */
 enum Quantities {
-  /** A period, a deadline or a date: "how long", "how soon", "when", "how many days", "wie lange", "quand". */
+  /**
+   * A period, a deadline or a date: "how long", "how soon", "when" opening a question or a clause (not "what happens
+   * when ..."), "how many days", "wie lange", "quand".
+   */
   TIME,
   /** Any other amount, count or limit: "how much", "how many", "what is the maximum". */
   FIGURE;
 
   private static final Pattern ASKS_TIME = Pattern.compile(
-      "(?i)\\b(?:how (?:long|soon|fast|quickly)|when\\b|by when|deadline|how\\s+(?:many\\s+)?(?:\\w+\\s+)?"
-          + "(?:days|weeks|months|years|hours)\\b|wie lange|wann\\b|wie viele\\s+\\w*(?:tage|wochen|monate)\\b"
-          + "|combien de (?:jours|semaines|mois)|quand\\b|délai)");
+      "(?i)\\b(?:how (?:long|soon|fast|quickly)|deadline|how\\s+(?:many\\s+)?(?:\\w+\\s+)?(?:days|weeks|months|years|hours)"
+          + "|wie lange|wann|wie viele\\s+\\w*(?:tage|wochen|monate)|combien de (?:jours|semaines|mois)|quand|délai)\\b"
+          + "|(?:^|[,;.?!]|\\b(?:and|but|so|by|until|since))\\s*when\\b");
   private static final Pattern ASKS_FIGURE = Pattern.compile(
       "(?i)\\b(?:how (?:much|many|often|far|big)|what(?:'s| is) the"
           + " (?:max|maximum|min|minimum|limit|rate|amount|number|cap)|max|min|wie viele?|combien)\\b");

@@ -15,6 +15,8 @@ class QuantitiesTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       how long do i have to challenge my role classification | TIME
+      when is the pay review this year                         | TIME
+      ok thanks. and when does it start?                       | TIME
       by when do i have to tell my manager im off sick         | TIME
       how fast do people usually answer in #ask-people         | TIME
       how many holiday days do I get                           | TIME
@@ -32,7 +34,8 @@ class QuantitiesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"who sits on the review panel?", "can I bring a colleague to the meeting?",
-      "is the maximal approach used here"})
+      "is the maximal approach used here",
+      "what happens when my role is classified red?"})
   void shouldFindNoFigureInOtherQuestions(String question) {
     assertEquals(Optional.empty(), Quantities.askedBy(question));
   }
