@@ -22,7 +22,7 @@ enum Quantities {
           + "|wie lange|wann|wie viele\\s+\\w*(?:tage|wochen|monate)|combien de (?:jours|semaines|mois)|quand|délai)\\b"
           + "|(?:^|[,;.?!]|\\b(?:and|but|so|by|until|since))\\s*when\\b");
   private static final Pattern ASKS_FIGURE = Pattern.compile(
-      "(?i)\\b(?:how (?:much|many|often|far|big)|what(?:'s| is) the"
+      "(?i)\\b(?:how (?:much|many|often|far|big|wide|high|low|large|small|old)|what(?:'s| is) the"
           + " (?:max|maximum|min|minimum|limit|rate|amount|number|cap)|max|min|wie viele?|combien)\\b");
   private static final String NUMBER =
       "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)";

@@ -24,6 +24,7 @@ class QuantitiesTest {
       wie lange dauert die Probezeit?                          | TIME
       combien de jours de congé ai-je ?                        | TIME
       how much severance would I get                           | FIGURE
+      how wide are the salary bands                            | FIGURE
       how many people can the panel have                       | FIGURE
       what is the maximum reskilling allowance                 | FIGURE
       wie viel Abfindung bekomme ich?                          | FIGURE
