@@ -218,6 +218,21 @@ class ExtractiveDrafterTest {
     assertEquals(List.of("how long does a PIP last", "can i bring someone to the meetings"),
         QuestionParts.split("how long does a PIP last and can i bring someone to the meetings"));
     assertEquals(List.of("whats the notice period?"), QuestionParts.split("whats the notice period?"));
+    assertEquals(List.of("is the bonus paid in march", "what about part-timers?"),
+        QuestionParts.split("is the bonus paid in march? what about part-timers?"));
+  }
+
+  @Test
+  void shouldKeepContextAndRestatementsWithThePartTheyBelongTo() {
+    // context after a question mark is not a second question
+    assertEquals(List.of("when is the bonus paid trying to plan a trip lol"),
+        QuestionParts.split("when is the bonus paid? trying to plan a trip lol"));
+    // "like ..." restates the question before it
+    assertEquals(List.of("how wide are the salary bands like how far below the midpoint does the minimum go"),
+        QuestionParts.split("how wide are the salary bands? like how far below the midpoint does the minimum go"));
+    // a question after a statement still stands alone
+    assertEquals(List.of("heard AI is replacing my team", "is my job safe?"),
+        QuestionParts.split("heard AI is replacing my team? is my job safe?"));
   }
 
   private static final PolicyPassage US_EXAMPLE = passage("severance.md#7", "Severance pay",
