@@ -17,13 +17,14 @@ enum Quantities {
   /** Any other amount, count or limit: "how much", "how many", "what is the maximum". */
   FIGURE;
 
-  private static final Pattern ASKS_TIME = Pattern.compile(
-      "(?i)\\b(?:how (?:long|soon|fast|quickly)|deadline|how\\s+(?:many\\s+)?(?:\\w+\\s+)?(?:days|weeks|months|years|hours)"
-          + "|wie lange|wann|wie viele\\s+\\w*(?:tage|wochen|monate)|combien de (?:jours|semaines|mois)|quand|délai)\\b"
-          + "|(?:^|[,;.?!]|\\b(?:and|but|so|by|until|since))\\s*when\\b");
+  private static final Pattern ASKS_TIME = Pattern.compile("(?i)\\b(?:how (?:long|soon|fast|quickly)|deadline"
+      + "|how\\s+(?:many\\s+)?(?:\\w+\\s+)?(?:days|weeks|months|years|hours)|wie lange|wann"
+      + "|wie viele\\s+\\w*(?:tage|wochen|monate)|combien de (?:jours|semaines|mois)|quand|délai)\\b"
+      + "|(?:^|[,;.?!]|\\b(?:and|but|so|by|until|since))\\s*when\\b");
   private static final Pattern ASKS_FIGURE = Pattern.compile(
-      "(?i)\\b(?:how (?:much|many|often|far|big|wide|high|low|large|small|old)|what(?:'s| is) the"
-          + " (?:max|maximum|min|minimum|limit|rate|amount|number|cap)|max|min|wie viele?|combien)\\b");
+      "(?i)\\b(?:how (?:much|many|often|far|big|wide|high|low|large|small|old)"
+          + "|what(?:'s| is) the (?:max|maximum|min|minimum|limit|rate|amount|number|cap)|max|min|wie viele?"
+          + "|combien)\\b");
   private static final String NUMBER =
       "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)";
   private static final String MONTHS = "(?:january|february|march|april|may|june|july|august|september|october"
@@ -33,7 +34,8 @@ enum Quantities {
    * "by Friday", "immediately".
    */
   private static final Pattern STATES_TIME = Pattern.compile("(?i)\\b" + NUMBER + "[\\s-]+(?:\\w+\\s+)?"
-      + "(?:days?|weeks?|months?|years?|hours?|minutes?|tage?n?|wochen|monate?n?|jahre?n?|jours?|semaines?|mois|ans?)\\b"
+      + "(?:days?|weeks?|months?|years?|hours?|minutes?|tage?n?|wochen|monate?n?|jahre?n?|jours?|semaines?|mois|ans?)"
+      + "\\b"
       + "|\\b(?:first|same|next|last|following)\\s+(?:working\\s+|calendar\\s+)?(?:day|week|month)\\b"
       + "|\\b(?:immediately|as soon as|start time|end of (?:the )?(?:day|week|month|year))\\b"
       + "|\\b\\d{1,2}(?:st|nd|rd|th)\\b|\\b(?:monday|tuesday|wednesday|thursday|friday)s?\\b"

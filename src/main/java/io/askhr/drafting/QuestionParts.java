@@ -13,10 +13,10 @@ final class QuestionParts {
       "(?i)\\?+\\s+(?=\\S)|[,;]?\\s+(?:and|also|plus|&)\\s+(?=(?:can|could|do|does|did|is|are|will|would|should|what|"
           + "whats|what's|how|when|where|who|which|if|am|i|is there|are there)\\b)|\\s*[;]\\s+");
   /** A piece that opens like a question, in English, German or French. */
-  private static final Pattern QUESTION_OPENER = Pattern.compile(
-      "(?i)(?:(?:and|also|plus|but|so|or|&|und|et)\\s+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|might|must|have|has|what|whats|what's"
-          + "|how|when|where|who|whom|whose|which|why|if|am|any|kann|muss|darf|wie|was|wann|wo|wer|warum|gibt|habe|bin"
-          + "|ist|sind|quand|comment|combien|qui|quel|quelle|est-ce|puis-je|dois-je|ai-je)\\b");
+  private static final Pattern QUESTION_OPENER = Pattern.compile("(?i)(?:(?:and|also|plus|but|so|or|&|und|et)\\s+)?"
+      + "(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|might|must|have|has|what|whats|what's"
+      + "|how|when|where|who|whom|whose|which|why|if|am|any|kann|muss|darf|wie|was|wann|wo|wer|warum|gibt|habe|bin"
+      + "|ist|sind|quand|comment|combien|qui|quel|quelle|est-ce|puis-je|dois-je|ai-je)\\b");
   /** A piece that restates the one before instead of asking something new: "like how far below ...", "i mean ...". */
   private static final Pattern CLARIFIER = Pattern.compile(
       "(?i)(?:like|i mean|as in|e\\.g\\.?|eg|for example|for instance|i\\.e\\.?|ie|specifically|basically)\\b");
