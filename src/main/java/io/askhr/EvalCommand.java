@@ -64,6 +64,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--answers", description = "Run the whole answer path: facts stated, declined and hedged, per half")
   boolean answers;
 
+  @Option(names = "--dev-only",
+      description = "Print the dev half alone, no held-out figure or question: for choosing weights and thresholds")
+  boolean devOnly;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -85,20 +89,27 @@ final class EvalCommand implements Callable<Integer> {
         boolean first = reports.isEmpty();
         RetrievalEval eval = new RetrievalEval(engine.searcher().withWeights(recipe.getValue()), threshold, confident);
         reports.put(recipe.getKey(), eval.runSplit(gold, k, outcome -> {
-          if (verbose && first) {
+          if (verbose && first && (!devOnly || outcome.question().split() == Split.DEV)) {
             printOutcome(out, outcome);
           }
         }));
       }
       if (json) {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(reports));
+        Map<String, Object> shown = new LinkedHashMap<>();
+        reports.forEach((name, report) -> shown.put(name, devOnly ? Map.of("dev", report.dev()) : report));
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(shown));
       } else {
         long dev = gold.stream().filter(q -> q.split() == Split.DEV).count();
-        out.printf(Locale.ROOT, "Gold set: %s (%d questions: %d dev, %d held-out) over %s (%d passages), model %s%n",
-            questions, gold.size(), dev, gold.size() - dev, engine.settings().knowledgeDir(), indexed.passages(),
+        String halves = devOnly ? String.format(Locale.ROOT, "%d dev shown", dev)
+            : String.format(Locale.ROOT, "%d dev, %d held-out", dev, gold.size() - dev);
+        out.printf(Locale.ROOT, "Gold set: %s (%d questions: %s) over %s (%d passages), model %s%n", questions,
+            gold.size(), halves, engine.settings().knowledgeDir(), indexed.passages(),
             engine.settings().embedding().model());
-        printTable(out, reports);
-        printOutcomes(out, reports.values().iterator().next().all(), threshold, confident);
+        printTable(out, reports, devOnly);
+        if (!devOnly) {
+          // Whole-set figures mix the halves.
+          printOutcomes(out, reports.values().iterator().next().all(), threshold, confident);
+        }
       }
       out.flush();
     }
@@ -122,14 +133,16 @@ final class EvalCommand implements Callable<Integer> {
     return recipes;
   }
 
-  private static void printTable(PrintWriter out, Map<String, SplitReport> reports) {
+  private static void printTable(PrintWriter out, Map<String, SplitReport> reports, boolean devOnly) {
     SplitReport any = reports.values().iterator().next();
-    out.printf(Locale.ROOT, "%-18s | %-26s | %-26s%n", "", "dev (" + any.dev().answerable() + " with sources)",
+    String held = devOnly ? "" : String.format(Locale.ROOT, " | %-26s",
         "held-out (" + any.heldOut().answerable() + " with sources)");
-    out.printf(Locale.ROOT, "%-18s | %-26s | %-26s%n", "ranking", "hit@1  hit@5  MRR@10", "hit@1  hit@5  MRR@10");
+    out.printf(Locale.ROOT, "%-18s | %-26s%s%n", "", "dev (" + any.dev().answerable() + " with sources)", held);
+    out.printf(Locale.ROOT, "%-18s | %-26s%s%n", "ranking", "hit@1  hit@5  MRR@10",
+        devOnly ? "" : " | hit@1  hit@5  MRR@10");
     for (Map.Entry<String, SplitReport> row : reports.entrySet()) {
-      out.printf(Locale.ROOT, "%-18s | %s | %s%n", row.getKey(), figures(row.getValue().dev()),
-          figures(row.getValue().heldOut()));
+      out.printf(Locale.ROOT, "%-18s | %s%s%n", row.getKey(), figures(row.getValue().dev()),
+          devOnly ? "" : " | " + figures(row.getValue().heldOut()));
     }
   }
 
@@ -166,10 +179,10 @@ final class EvalCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "Gold set: %s (%d questions) through the answer path (%s drafting)%n", questions,
         gold.size(), engine.settings().llm().isPresent() ? "LLM" : "extractive");
     AnswerEval.print(new AnswerEval(engine.handler()).run(gold, o -> {
-      if (verbose) {
+      if (verbose && (!devOnly || o.gold().half() == Split.DEV)) {
         AnswerEval.printMiss(o, out);
       }
-    }), out);
+    }), out, devOnly);
     out.flush();
     return 0;
   }

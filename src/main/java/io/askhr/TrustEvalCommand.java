@@ -41,6 +41,10 @@ final class TrustEvalCommand implements Callable<Integer> {
       description = "JSONL: {\"question\", \"answer\": \"answers/FILE.md\"|null, \"audiences\": [...], \"split\"}")
   Path approved;
 
+  @Option(names = "--dev-only",
+      description = "Print the dev half alone, no held-out figure: for choosing thresholds")
+  boolean devOnly;
+
   @Option(names = "--verbose", description = "Print each dev-half mistake at the configured thresholds")
   boolean verbose;
 
@@ -98,14 +102,14 @@ final class TrustEvalCommand implements Callable<Integer> {
     }
   }
 
-  private static void row(PrintWriter out, String label, List<SensitiveEval.Scored> scored,
+  private void row(PrintWriter out, String label, List<SensitiveEval.Scored> scored,
       Predicate<SensitiveClassifier.Verdict> flags) {
     SensitiveEval.Figures dev = SensitiveEval.figures(scored, true, flags);
     SensitiveEval.Figures held = SensitiveEval.figures(scored, false, flags);
-    out.printf(Locale.ROOT, "%-34s dev P %.3f R %.3f (tp %d fp %d fn %d)   held-out P %.3f R %.3f (tp %d fp %d"
-        + " fn %d)%n", label, dev.precision(), dev.recall(), dev.truePositives(), dev.falsePositives(),
-        dev.falseNegatives(), held.precision(), held.recall(), held.truePositives(), held.falsePositives(),
-        held.falseNegatives());
+    out.printf(Locale.ROOT, "%-34s dev P %.3f R %.3f (tp %d fp %d fn %d)%s%n", label, dev.precision(), dev.recall(),
+        dev.truePositives(), dev.falsePositives(), dev.falseNegatives(), devOnly ? ""
+            : String.format(Locale.ROOT, "   held-out P %.3f R %.3f (tp %d fp %d fn %d)", held.precision(),
+                held.recall(), held.truePositives(), held.falsePositives(), held.falseNegatives()));
   }
 
   private static Set<String> examples() throws IOException {
@@ -137,12 +141,12 @@ final class TrustEvalCommand implements Callable<Integer> {
     }
   }
 
-  private static void approvedRow(PrintWriter out, List<ApprovedEval.Scored> scored, String label,
-      double threshold) {
+  private void approvedRow(PrintWriter out, List<ApprovedEval.Scored> scored, String label, double threshold) {
     ApprovedEval.Figures dev = ApprovedEval.figures(scored, true, threshold);
     ApprovedEval.Figures held = ApprovedEval.figures(scored, false, threshold);
-    out.printf(Locale.ROOT, "threshold %.2f (%s)  dev right %d missed %d wrong %d none-ok %d   held-out"
-        + " right %d missed %d wrong %d none-ok %d%n", threshold, label, dev.right(), dev.missed(), dev.wrong(),
-        dev.rightlyNone(), held.right(), held.missed(), held.wrong(), held.rightlyNone());
+    out.printf(Locale.ROOT, "threshold %.2f (%s)  dev right %d missed %d wrong %d none-ok %d%s%n", threshold, label,
+        dev.right(), dev.missed(), dev.wrong(), dev.rightlyNone(), devOnly ? ""
+            : String.format(Locale.ROOT, "   held-out right %d missed %d wrong %d none-ok %d", held.right(),
+                held.missed(), held.wrong(), held.rightlyNone()));
   }
 }

@@ -126,10 +126,12 @@ public final class AnswerEval {
         unanswerableDeclined, unanswerableHedged);
   }
 
-  /** Prints the report; with {@code verbose}, also each question that missed a fact or was judged wrongly. */
-  public static void print(Report report, PrintWriter out) {
+  /** Prints the figures of both halves, or of the dev half alone (for tuning without seeing held-out). */
+  public static void print(Report report, PrintWriter out, boolean devOnly) {
     print("dev", report.dev(), out);
-    print("held-out", report.heldout(), out);
+    if (!devOnly) {
+      print("held-out", report.heldout(), out);
+    }
   }
 
   private static void print(String name, Figures f, PrintWriter out) {

@@ -68,12 +68,17 @@ class AnswerEvalTest {
     assertEquals(8, seen.size());
 
     StringWriter printed = new StringWriter();
-    AnswerEval.print(report, new PrintWriter(printed, true));
-    assertEquals(List.of(
-        "dev      answer states every fact: 0.667 (2 of 3)   answerable declined: 1 of 4 (hedged 1)"
-            + "   unanswerable declined or hedged: 0.500 (1 + 0 of 2)",
+    AnswerEval.print(report, new PrintWriter(printed, true), false);
+    String devLine = "dev      answer states every fact: 0.667 (2 of 3)   answerable declined: 1 of 4 (hedged 1)"
+        + "   unanswerable declined or hedged: 0.500 (1 + 0 of 2)";
+    assertEquals(List.of(devLine,
         "held-out answer states every fact: 1.000 (1 of 1)   answerable declined: 0 of 1 (hedged 0)"
             + "   unanswerable declined or hedged: 1.000 (0 + 1 of 1)"), printed.toString().lines().toList());
+
+    // for tuning: the dev half alone, nothing of held-out
+    StringWriter devOnly = new StringWriter();
+    AnswerEval.print(report, new PrintWriter(devOnly, true), true);
+    assertEquals(List.of(devLine), devOnly.toString().lines().toList());
   }
 
   @Test
