@@ -47,20 +47,18 @@ final class DocxXml {
 
   /** Skips the element the reader is on, children and all, leaving the reader on its end tag. */
   static void skip(XMLStreamReader xml) throws XMLStreamException {
-    int depth = 1;
-    while (depth > 0) {
-      int event = xml.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-      }
-    }
+    readToEnd(xml, null);
   }
 
   /** The concatenated text of the element the reader is on, at any depth, leaving the reader on its end tag. */
   static String text(XMLStreamReader xml) throws XMLStreamException {
     StringBuilder out = new StringBuilder();
+    readToEnd(xml, out);
+    return out.toString();
+  }
+
+  /** Reads to the end tag of the element the reader is on, adding its text at any depth to {@code text} if given. */
+  private static void readToEnd(XMLStreamReader xml, StringBuilder text) throws XMLStreamException {
     int depth = 1;
     while (depth > 0) {
       int event = xml.next();
@@ -68,10 +66,9 @@ final class DocxXml {
         depth++;
       } else if (event == XMLStreamConstants.END_ELEMENT) {
         depth--;
-      } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-        out.append(xml.getText());
+      } else if (text != null && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+        text.append(xml.getText());
       }
     }
-    return out.toString();
   }
 }

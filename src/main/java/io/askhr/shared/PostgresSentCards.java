@@ -38,16 +38,9 @@ final class PostgresSentCards implements SentCards {
     }
     local.sent(messageId, answerId);
     try {
-      database.call("keep a sent message's answer", connection -> {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO sent_messages (message_id,"
-            + " answer_id, at_ms) VALUES (?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET answer_id ="
-            + " EXCLUDED.answer_id, at_ms = EXCLUDED.at_ms")) {
-          upsert.setString(1, Texts.storable(messageId));
-          upsert.setString(2, Texts.storable(answerId));
-          upsert.setLong(3, clock.millis());
-          return upsert.executeUpdate();
-        }
-      });
+      keep("keep a sent message's answer", "INSERT INTO sent_messages (message_id, answer_id, at_ms) VALUES (?, ?, ?)"
+          + " ON CONFLICT (message_id) DO UPDATE SET answer_id = EXCLUDED.answer_id, at_ms = EXCLUDED.at_ms",
+          messageId, answerId);
     } catch (SharedStateException e) {
       log.warn("A sent Teams message is known on this replica only: {}", e.getMessage());
     }
@@ -64,16 +57,8 @@ final class PostgresSentCards implements SentCards {
       return mine;
     }
     try {
-      return database.call("read a sent message's answer", connection -> {
-        try (PreparedStatement select = connection.prepareStatement("SELECT answer_id FROM sent_messages"
-            + " WHERE message_id = ? AND at_ms >= ?")) {
-          select.setString(1, Texts.storable(messageId));
-          select.setLong(2, clock.millis() - KEPT.toMillis());
-          try (ResultSet rows = select.executeQuery()) {
-            return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
-          }
-        }
-      });
+      return find("read a sent message's answer",
+          "SELECT answer_id FROM sent_messages WHERE message_id = ? AND at_ms >= ?", messageId);
     } catch (SharedStateException e) {
       log.warn("A sent Teams message could not be looked up; its feedback finds no answer: {}", e.getMessage());
       return Optional.empty();
@@ -88,16 +73,7 @@ final class PostgresSentCards implements SentCards {
     // The database first: a press another replica handled changed the card since this replica last saw it.
     Optional<String> row;
     try {
-      row = database.call("read a card's state", connection -> {
-        try (PreparedStatement select = connection.prepareStatement("SELECT state FROM card_states"
-            + " WHERE answer_id = ? AND at_ms >= ?")) {
-          select.setString(1, Texts.storable(answerId));
-          select.setLong(2, clock.millis() - KEPT.toMillis());
-          try (ResultSet rows = select.executeQuery()) {
-            return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
-          }
-        }
-      });
+      row = find("read a card's state", "SELECT state FROM card_states WHERE answer_id = ? AND at_ms >= ?", answerId);
     } catch (SharedStateException e) {
       log.warn("A card's state could not be read; using what this replica saw: {}", e.getMessage());
       return local.state(answerId);
@@ -116,19 +92,37 @@ final class PostgresSentCards implements SentCards {
     }
     local.update(answerId, state);
     try {
-      database.call("keep a card's state", connection -> {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO card_states (answer_id, state,"
-            + " at_ms) VALUES (?, ?, ?) ON CONFLICT (answer_id) DO UPDATE SET state = EXCLUDED.state, at_ms ="
-            + " EXCLUDED.at_ms")) {
-          upsert.setString(1, Texts.storable(answerId));
-          upsert.setString(2, Texts.storable(ReplyJson.write(state)));
-          upsert.setLong(3, clock.millis());
-          return upsert.executeUpdate();
-        }
-      });
+      keep("keep a card's state", "INSERT INTO card_states (answer_id, state, at_ms) VALUES (?, ?, ?)"
+          + " ON CONFLICT (answer_id) DO UPDATE SET state = EXCLUDED.state, at_ms = EXCLUDED.at_ms",
+          answerId, ReplyJson.write(state));
     } catch (SharedStateException e) {
       log.warn("A card's state is kept on this replica only: {}", e.getMessage());
     }
+  }
+
+  /** Runs {@code upsert}, whose parameters are the key, the value and the time now. */
+  private void keep(String what, String upsert, String key, String value) {
+    database.call(what, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+        statement.setString(1, Texts.storable(key));
+        statement.setString(2, Texts.storable(value));
+        statement.setLong(3, clock.millis());
+        return statement.executeUpdate();
+      }
+    });
+  }
+
+  /** The first column {@code select} finds for the key and rows written since {@link #KEPT} ago (its parameters). */
+  private Optional<String> find(String what, String select, String key) {
+    return database.call(what, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(select)) {
+        statement.setString(1, Texts.storable(key));
+        statement.setLong(2, clock.millis() - KEPT.toMillis());
+        try (ResultSet rows = statement.executeQuery()) {
+          return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
   }
 
   /** The stored state; empty (logged) for JSON this release cannot read, as for a forgotten card. */
