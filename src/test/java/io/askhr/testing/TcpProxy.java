@@ -2,16 +2,14 @@ package io.askhr.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A TCP relay on loopback in front of a real server (PostgreSQL), which a test can cut and restore to make the
@@ -24,38 +22,15 @@ public final class TcpProxy implements AutoCloseable {
   private final int port;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
+  private Thread acceptor;
 
   public TcpProxy(String targetHost, int targetPort) throws IOException {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
-    this.port = portBelowEphemeralRange();
+    try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      this.port = probe.getLocalPort();
+    }
     restore();
-  }
-
-  /**
-   * A free port below the kernel's ephemeral range. A port from the range (bind to 0) can be given to an outgoing
-   * connection while the relay is cut, and {@link #restore()} then fails with "Address already in use".
-   */
-  private static int portBelowEphemeralRange() throws IOException {
-    int ephemeralStart = 32_768; // Linux's default, when the range cannot be read
-    try {
-      ephemeralStart = Integer.parseInt(
-          Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).strip().split("\\s+")[0]);
-    } catch (IOException | RuntimeException unreadable) {
-      // not Linux: keep the default
-    }
-    int lowest = 10_000;
-    for (int attempt = 0; attempt < 200 && ephemeralStart > lowest; attempt++) {
-      int candidate = ThreadLocalRandom.current().nextInt(lowest, ephemeralStart);
-      try (ServerSocket probe = new ServerSocket()) {
-        probe.setReuseAddress(true);
-        probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
-        return candidate;
-      } catch (IOException taken) {
-        // another server holds it: try another
-      }
-    }
-    throw new IOException("no free port below the ephemeral range (" + ephemeralStart + ")");
   }
 
   public int port() {
@@ -67,6 +42,14 @@ public final class TcpProxy implements AutoCloseable {
     if (server != null) {
       server.close();
       server = null;
+      // Closing a socket that another thread is accepting on completes only once that thread has left accept():
+      // until then the port is still listening, and restore() would fail with "Address already in use".
+      try {
+        acceptor.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while the relay closed");
+      }
     }
     for (Socket socket : open) {
       socket.close();
@@ -83,7 +66,7 @@ public final class TcpProxy implements AutoCloseable {
     listening.setReuseAddress(true);
     listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     server = listening;
-    Thread acceptor = new Thread(() -> accept(listening), "tcp-proxy-accept");
+    acceptor = new Thread(() -> accept(listening), "tcp-proxy-accept");
     acceptor.setDaemon(true);
     acceptor.start();
   }
