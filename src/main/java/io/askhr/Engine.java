@@ -16,6 +16,7 @@ import io.askhr.config.Settings;
 import io.askhr.drafting.AnswerDrafter;
 import io.askhr.drafting.ExtractiveDrafter;
 import io.askhr.drafting.FollowUpHeuristic;
+import io.askhr.drafting.GlossingRewriter;
 import io.askhr.drafting.LlmDrafter;
 import io.askhr.drafting.LlmQueryRewriter;
 import io.askhr.drafting.MeteredChatModel;
@@ -134,7 +135,7 @@ final class Engine implements AutoCloseable {
     try {
       AnswerDrafter extractive = new ExtractiveDrafter(embeddings, synonyms);
       AnswerDrafter drafter = extractive;
-      QueryRewriter rewriter = new FollowUpHeuristic();
+      QueryRewriter rewriter = new GlossingRewriter(new FollowUpHeuristic(), synonyms);
       if (settings.llm().isPresent()) {
         LlmSettings llm = settings.llm().get();
         ResilientChatModel resilient = new ResilientChatModel(chatModel(llm), llm.maxConcurrent(),

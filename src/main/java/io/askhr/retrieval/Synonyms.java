@@ -39,10 +39,13 @@ public final class Synonyms {
   /** The index's own analysis, {@link EnglishAnalyzer}'s chain without synonyms. */
   private static final Analyzer PLAIN = analyzer(emptyMap());
 
-  private volatile Analyzer queryAnalyzer;
+  private volatile Analysis analysis;
+
+  /** Swapped as one on reload, so a search and a gloss never mix two versions of HR's file. */
+  private record Analysis(Analyzer query, Analyzer gloss) {}
 
   private Synonyms(SynonymMap map) {
-    this.queryAnalyzer = analyzer(map);
+    this.analysis = new Analysis(analyzer(map), glossAnalyzer(map));
   }
 
   /** No synonyms: the query is analysed exactly as the index is. */
@@ -74,7 +77,7 @@ public final class Synonyms {
   /** Replaces the synonyms with the file's; on a malformed file the current ones stay and the error is thrown. */
   public void reload(Path file) throws IOException, ParseException {
     Synonyms fresh = load(file);
-    this.queryAnalyzer = fresh.queryAnalyzer;
+    this.analysis = fresh.analysis;
   }
 
   static Analyzer plain() {
@@ -86,7 +89,7 @@ public final class Synonyms {
    * order; only the first {@code maxTerms} words of the text are read.
    */
   public Set<String> addedWords(String text, int maxTerms) {
-    Set<String> added = new LinkedHashSet<>(terms(queryAnalyzer, text, maxTerms));
+    Set<String> added = new LinkedHashSet<>(terms(analysis.query(), text, maxTerms));
     terms(PLAIN, text, maxTerms).forEach(added::remove);
     return added;
   }
@@ -108,7 +111,16 @@ public final class Synonyms {
 
   /** English analysis as {@link EnglishAnalyzer} does it, with synonyms added before stop words and stemming. */
   Analyzer queryAnalyzer() {
-    return queryAnalyzer;
+    return analysis.query();
+  }
+
+  /**
+   * {@code text} in lower case with each word or phrase HR's synonyms map replaced by what it maps to, neither stemmed
+   * nor stripped of stop words: "wie viele urlaubstage?" reads "wie viele annual leave holiday". Words without a
+   * synonym stay as written; only the first {@code maxTerms} words are read.
+   */
+  public String gloss(String text, int maxTerms) {
+    return String.join(" ", terms(analysis.gloss(), text, maxTerms));
   }
 
   private static SynonymMap parse(Reader in) throws IOException, ParseException {
@@ -141,6 +153,17 @@ public final class Synonyms {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Analyzer glossAnalyzer(SynonymMap map) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer));
+        return new TokenStreamComponents(tokenizer, map.fst == null ? stream : new SynonymGraphFilter(stream, map, true));
+      }
+    };
   }
 
   private static Analyzer analyzer(SynonymMap map) {

@@ -68,6 +68,41 @@ class SynonymsTest {
   }
 
   @Test
+  void shouldGlossForeignWordsWithTheirEnglishPolicyWordsUnstemmed() throws Exception {
+    Synonyms shipped = Synonyms.load(Path.of("bot/synonyms.txt"));
+
+    String gloss = shipped.gloss("Wie viele Urlaubstage habe ich?", 100);
+
+    assertTrue(gloss.startsWith("wie viele "), gloss);
+    assertTrue(gloss.contains("annual") && gloss.contains("leave") && gloss.contains("holiday"), gloss);
+    assertFalse(gloss.contains("urlaubstage"), gloss);
+  }
+
+  @Test
+  void shouldGlossTheLongestFrenchPhraseRatherThanItsFirstWord() throws Exception {
+    Synonyms shipped = Synonyms.load(Path.of("bot/synonyms.txt"));
+
+    String maternity = shipped.gloss("Le congé maternité commence quand ?", 100);
+    String alone = shipped.gloss("Combien de congé ai-je ?", 100);
+
+    assertTrue(maternity.contains("maternity leave"), maternity);
+    assertFalse(maternity.contains("annual"), maternity);
+    assertTrue(alone.contains("leave") && !alone.contains("annual"), alone);
+  }
+
+  @Test
+  void shouldGlossWithTheReloadedSynonyms() throws Exception {
+    Path file = temp.resolve("synonyms.txt");
+    Files.writeString(file, "xq => compassionate leave\n");
+    Synonyms synonyms = Synonyms.load(file);
+
+    Files.writeString(file, "xq => bereavement\n");
+    synonyms.reload(file);
+
+    assertEquals("how much bereavement", synonyms.gloss("How much xq?", 100));
+  }
+
+  @Test
   void shouldKeepTheCurrentSynonymsWhenAnEditIsMalformed() throws Exception {
     // given
     Path file = temp.resolve("synonyms.txt");

@@ -32,6 +32,7 @@ public final class LoopbackChatServer implements AutoCloseable {
   private volatile Duration tokenEvery = Duration.ZERO;
   private final java.util.Queue<String[]> scripted = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final List<Long> answerMicros = new CopyOnWriteArrayList<>();
+  private final List<TimedAnswer> timedAnswers = new CopyOnWriteArrayList<>();
 
   public LoopbackChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -92,6 +93,14 @@ public final class LoopbackChatServer implements AutoCloseable {
   public List<Long> answerMicros() {
     return List.copyOf(answerMicros);
   }
+
+  /** Each chat request with its time in this server, arrival to last byte, in the order they finished. */
+  public List<TimedAnswer> timedAnswers() {
+    return List.copyOf(timedAnswers);
+  }
+
+  /** One chat request and how long this server took to answer it, in microseconds. */
+  public record TimedAnswer(JsonNode request, long micros) {}
 
   /** All message contents of the last request, joined. */
   public String lastPrompt() {
@@ -157,16 +166,21 @@ public final class LoopbackChatServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     long arrived = System.nanoTime();
+    JsonNode request = null;
     try {
-      answer(exchange);
+      request = json.readTree(exchange.getRequestBody().readAllBytes());
+      requests.add(request);
+      answer(exchange, request);
     } finally {
-      answerMicros.add((System.nanoTime() - arrived) / 1000);
+      long micros = (System.nanoTime() - arrived) / 1000;
+      answerMicros.add(micros);
+      if (request != null) {
+        timedAnswers.add(new TimedAnswer(request, micros));
+      }
     }
   }
 
-  private void answer(HttpExchange exchange) throws IOException {
-    JsonNode request = json.readTree(exchange.getRequestBody().readAllBytes());
-    requests.add(request);
+  private void answer(HttpExchange exchange, JsonNode request) throws IOException {
     try {
       Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {
