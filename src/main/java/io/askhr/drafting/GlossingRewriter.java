@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Without a model to translate, a question in German or French is searched as its gloss: the words HR's synonyms
+ * Without a model to translate, a question in another language is searched as its gloss: the words HR's synonyms
  * know ("Urlaubstage", "Kündigung") replaced by their English policy words, so the English embedding model and the
  * English passages see English. The search still runs the question as written too (see {@code BilingualSearch}),
  * which finds a policy written in the employee's language.
