@@ -59,6 +59,12 @@ public final class ExtractiveDrafter implements AnswerDrafter {
   private static final Pattern ASKS_EXAMPLE = Pattern.compile("(?i)\\b(?:examples?|for instance|e\\.g\\.)");
   /** "How long / how much / when" is answered by a line with that kind of figure, not by one naming the topic. */
   private static final double QUANTITY_BONUS = 0.06;
+  /**
+   * For a line whose range of months holds the month the question names: 0.04, 0.06, 0.10, 0.15 and 0.20 were tried
+   * on the dev halves (131, 132, 133, 133, 133 of 147 answers stating the fact; 130 without); 0.10 is the smallest
+   * that reached the best.
+   */
+  private static final double MONTH_BONUS = 0.10;
   /** A "[9]" inside a policy would read as one of our citations once quoted; it is shown as "(9)". */
   private static final Pattern BRACKETED_NUMBER = Pattern.compile("\\[(\\d+)]");
   /** Opening words that point back to the sentence before, which must then be quoted too. */
@@ -275,6 +281,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       List<String> latestSynonyms = latest.equals(query) ? querySynonyms : withSynonyms(latestWords, latest);
       Embedding queryEmbedding = Embedding.from(embeddings.query(query));
       Optional<Quantities> quantity = Quantities.askedBy(latest);
+      Set<Integer> months = MonthRanges.namedIn(latest);
       Optional<Integer> country = Countries.askedAbout(request.standaloneQuestion());
       boolean example = ASKS_EXAMPLE.matcher(query).find();
       List<List<Unit>> sections = new ArrayList<>();
@@ -310,6 +317,9 @@ public final class ExtractiveDrafter implements AnswerDrafter {
           double score = 0.5 * semantic + 0.3 * lexical.get(j) + 0.1 * context + 0.1 * sectionMatch + prior;
           if (quantity.isPresent() && quantity.get().statedIn(s)) {
             score += QUANTITY_BONUS;
+          }
+          if (MonthRanges.holds(s, months)) {
+            score += MONTH_BONUS;
           }
           if (kind == Sentences.Kind.INTRODUCTION) {
             score *= INTRODUCTION_PENALTY;

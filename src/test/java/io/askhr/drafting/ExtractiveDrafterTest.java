@@ -99,6 +99,26 @@ class ExtractiveDrafterTest {
     assertTrue(quoted(draft).get(0).contains("within 15 working days"), draft.text());
   }
 
+  private static final PolicyPassage REVIEW_TIMELINE = passage("review.md#5", "Pay review",
+      List.of("Pay review", "Timeline"), """
+      Date: 1 April; What happens: New pay takes effect for everyone in April.
+      Date: late March; What happens: Pay letters for April are published.""");
+  private static final PolicyPassage REVIEW_ELIGIBILITY = passage("review.md#2", "Pay review",
+      List.of("Pay review", "Eligibility"), """
+      You take part if your rating is Solid or above.
+      Staff who started between 1 July and 30 September receive half of the usual increase.
+      Staff on a fixed-term contract take part on the same terms.""");
+
+  @Test
+  void shouldAnswerWithTheLineWhoseRangeOfMonthsHoldsTheMonthAsked() {
+    // when: "april" matches the timeline's words; only the eligibility range holds August
+    Draft draft = ask("i started in august, do i get a raise in april or am i too new?", REVIEW_TIMELINE,
+        REVIEW_ELIGIBILITY);
+
+    // then
+    assertTrue(quoted(draft).get(0).contains("half of the usual increase"), draft.text());
+  }
+
   @Test
   void shouldQuoteTheAnsweringSentenceFirstUnderItsSectionName() {
     // when
