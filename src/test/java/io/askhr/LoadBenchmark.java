@@ -31,11 +31,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -87,7 +90,8 @@ class LoadBenchmark {
   final AtomicInteger failed = new AtomicInteger();
   final AtomicInteger asked = new AtomicInteger();
   final List<String> failures = new CopyOnWriteArrayList<>();
-  final Map<String, Long> teamsCards = new ConcurrentHashMap<>();
+  /** When each Teams conversation's answer card reached the Bot Connector stand-in; users wait on it, not poll. */
+  final Map<String, CompletableFuture<Long>> teamsCards = new ConcurrentHashMap<>();
   final AtomicLong sequence = new AtomicLong();
   final List<Long> warmupOverheadMicros = Collections.synchronizedList(new ArrayList<>());
   final Map<Integer, String> askedTexts = new ConcurrentHashMap<>();
@@ -263,21 +267,19 @@ class LoadBenchmark {
       fail("slack ack: HTTP " + ack.statusCode());
       return;
     }
-    long deadline = start + ANSWER_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      var update = slack.postedInThread(ts).flatMap(slack::updateOf);
-      if (update.isPresent()) {
-        String text = update.get().param("text");
-        if (text != null && text.startsWith("Sorry")) {
-          fail("slack: apology");
-        } else {
-          record("slack", start, (update.get().receivedNanos() - start) / 1000, true, question);
-        }
-        return;
-      }
-      Thread.sleep(10);
+    SlackStandIn.Call update;
+    try {
+      update = slack.answerInThread(ts).get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      fail("slack: no answer within " + ANSWER_TIMEOUT.toSeconds() + " s");
+      return;
     }
-    fail("slack: no answer within " + ANSWER_TIMEOUT.toSeconds() + " s");
+    String text = update.param("text");
+    if (text != null && text.startsWith("Sorry")) {
+      fail("slack: apology");
+    } else {
+      record("slack", start, (update.receivedNanos() - start) / 1000, true, question);
+    }
   }
 
   private void teams(String base, String serviceUrl, int i) throws Exception {
@@ -299,16 +301,13 @@ class LoadBenchmark {
       fail("teams: HTTP " + ack.statusCode());
       return;
     }
-    long deadline = start + ANSWER_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Long card = teamsCards.remove(conversation);
-      if (card != null) {
-        record("teams", start, (card - start) / 1000, true, question);
-        return;
-      }
-      Thread.sleep(10);
+    try {
+      long card = teamsCards.computeIfAbsent(conversation, c -> new CompletableFuture<>())
+          .get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      record("teams", start, (card - start) / 1000, true, question);
+    } catch (TimeoutException e) {
+      fail("teams: no card within " + ANSWER_TIMEOUT.toSeconds() + " s");
     }
-    fail("teams: no card within " + ANSWER_TIMEOUT.toSeconds() + " s");
   }
 
   /** The Bot Connector stand-in: records when each conversation's answer card arrives. */
@@ -322,7 +321,7 @@ class LoadBenchmark {
       if (path.startsWith("/v3/conversations/") && raw.length > 0) {
         JsonNode body = json.readTree(raw);
         if (body.path("attachments").size() > 0) {
-          teamsCards.put(path.split("/")[3], now);
+          teamsCards.computeIfAbsent(path.split("/")[3], c -> new CompletableFuture<>()).complete(now);
         } else if (body.path("type").asText().equals("message") && body.path("text").asText().startsWith("Sorry")) {
           fail("teams: apology");
         }

@@ -35,6 +35,6 @@ public final class GlossingRewriter implements QueryRewriter {
         || synonyms.addedWords(rewrite.standalone(), MAX_WORDS).isEmpty()) {
       return rewrite; // nothing to translate: searching a lower-cased copy would only add noise
     }
-    return new Rewrite(synonyms.gloss(rewrite.standalone(), MAX_WORDS), rewrite.sensitive());
+    return new Rewrite(synonyms.gloss(rewrite.standalone(), language.getLanguage(), MAX_WORDS), rewrite.sensitive());
   }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
@@ -35,6 +36,19 @@ final class LanguageAnalyzers {
     Map<String, Analyzer> fields = new HashMap<>();
     OTHER_LANGUAGES.forEach((language, analyzer) -> fields.put(PolicyFields.text(language), analyzer.get()));
     return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), fields);
+  }
+
+  /** Each other language's stop words, the ones its analyzer drops. */
+  private static final Map<String, CharArraySet> STOP_WORDS = Map.of(
+      "de", GermanAnalyzer.getDefaultStopSet(),
+      "fr", FrenchAnalyzer.getDefaultStopSet(),
+      "es", SpanishAnalyzer.getDefaultStopSet(),
+      "nl", DutchAnalyzer.getDefaultStopSet(),
+      "sv", SwedishAnalyzer.getDefaultStopSet());
+
+  /** The stop words of a language (ISO code); an empty set for English and languages without an analyzer here. */
+  static CharArraySet stopWords(String language) {
+    return STOP_WORDS.getOrDefault(language, CharArraySet.EMPTY_SET);
   }
 
   static Set<String> otherLanguages() {

@@ -14,17 +14,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * HR's own words for policy words ({@code bot/synonyms.txt}, Solr format: {@code pto, paid time off} or
@@ -116,11 +120,28 @@ public final class Synonyms {
 
   /**
    * {@code text} in lower case with each word or phrase HR's synonyms map replaced by what it maps to, neither stemmed
-   * nor stripped of stop words: "wie viele urlaubstage?" reads "wie viele annual leave holiday". Words without a
-   * synonym stay as written; only the first {@code maxTerms} words are read.
+   * nor stripped of English stop words, and without the stop words of {@code language} (an ISO code) that no synonym
+   * put there: "Wie viele Urlaubstage habe ich?" reads "viele annual holiday leave". French elided articles are cut
+   * ("l'accord" is read as "accord"). Only the first {@code maxTerms} words are read.
    */
-  public String gloss(String text, int maxTerms) {
-    return String.join(" ", terms(analysis.gloss(), text, maxTerms));
+  public String gloss(String text, String language, int maxTerms) {
+    CharArraySet stopWords = LanguageAnalyzers.stopWords(language);
+    List<String> words = new ArrayList<>();
+    try (TokenStream tokens = analysis.gloss().tokenStream("", text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      TypeAttribute type = tokens.addAttribute(TypeAttribute.class);
+      tokens.reset();
+      for (int read = 0; tokens.incrementToken() && read < maxTerms; read++) {
+        if (type.type().equals(SynonymGraphFilter.TYPE_SYNONYM) || !stopWords.contains(term.buffer(), 0,
+            term.length())) {
+          words.add(term.toString());
+        }
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading a String cannot fail
+    }
+    return String.join(" ", words);
   }
 
   private static SynonymMap parse(Reader in) throws IOException, ParseException {
@@ -160,7 +181,8 @@ public final class Synonyms {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         StandardTokenizer tokenizer = new StandardTokenizer();
-        TokenStream stream = new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer));
+        TokenStream stream = new ElisionFilter(new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer)),
+            FrenchAnalyzer.DEFAULT_ARTICLES);
         return new TokenStreamComponents(tokenizer, map.fst == null ? stream : new SynonymGraphFilter(stream, map, true));
       }
     };

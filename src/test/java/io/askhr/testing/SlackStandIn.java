@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,8 +59,9 @@ public final class SlackStandIn implements AutoCloseable {
   private final List<WsContext> sockets = new CopyOnWriteArrayList<>();
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
-  private final Map<String, String> postedInThread = new ConcurrentHashMap<>();
-  private final Map<String, Call> updates = new ConcurrentHashMap<>();
+  /** The ts of the first message posted in each thread, and the first chat.update of each message, as they arrive. */
+  private final Map<String, CompletableFuture<String>> postedInThread = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Call>> updates = new ConcurrentHashMap<>();
   private final AtomicLong clock = new AtomicLong(1_700_000_000_000_000L);
   private final Javalin server;
 
@@ -72,10 +74,11 @@ public final class SlackStandIn implements AutoCloseable {
       calls.add(call);
       Map<String, Object> answer = answer(method, params);
       if (method.equals("chat.postMessage") && params.get("thread_ts") != null && answer.get("ts") != null) {
-        postedInThread.putIfAbsent(params.get("thread_ts"), (String) answer.get("ts"));
+        postedInThread.computeIfAbsent(params.get("thread_ts"), t -> new CompletableFuture<>())
+            .complete((String) answer.get("ts"));
       }
       if (method.equals("chat.update") && params.get("ts") != null) {
-        updates.putIfAbsent(params.get("ts"), call);
+        updates.computeIfAbsent(params.get("ts"), t -> new CompletableFuture<>()).complete(call);
       }
       ctx.contentType("application/json").result(json.writeValueAsString(answer));
     });
@@ -137,14 +140,13 @@ public final class SlackStandIn implements AutoCloseable {
         .until(() -> calls(method), found -> found.size() >= count);
   }
 
-  /** The ts of the first message posted in a thread, if any (the placeholder of an answer). */
-  public Optional<String> postedInThread(String threadTs) {
-    return Optional.ofNullable(postedInThread.get(threadTs));
-  }
-
-  /** The first chat.update of a message, if any. */
-  public Optional<Call> updateOf(String ts) {
-    return Optional.ofNullable(updates.get(ts));
+  /**
+   * The first chat.update of the first message posted in a thread (an answer replacing its placeholder), as it
+   * arrives: a waiting load generator sleeps until then instead of polling.
+   */
+  public CompletableFuture<Call> answerInThread(String threadTs) {
+    return postedInThread.computeIfAbsent(threadTs, t -> new CompletableFuture<>())
+        .thenCompose(ts -> updates.computeIfAbsent(ts, t -> new CompletableFuture<>()));
   }
 
   /** Waits until a Socket Mode client is connected. */
