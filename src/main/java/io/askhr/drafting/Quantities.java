@@ -15,7 +15,13 @@ enum Quantities {
    */
   TIME,
   /** Any other amount, count or limit: "how much", "how many", "what is the maximum". */
-  FIGURE;
+  FIGURE,
+  /**
+   * How an amount is worked out: "how is severance calculated", "how is the pool worked out", "wie wird die
+   * Abfindung berechnet"; a line answers it with its formula or rule ("= ... × ...", "the smaller of", "per year of
+   * service", "% of").
+   */
+  CALCULATION;
 
   private static final Pattern ASKS_TIME = Pattern.compile("(?i)\\b(?:how (?:long|soon|fast|quickly)|deadline"
       + "|how\\s+(?:many\\s+)?(?:\\w+\\s+)?(?:days|weeks|months|years|hours)|wie lange|wann"
@@ -40,6 +46,12 @@ enum Quantities {
       + "|\\b(?:immediately|as soon as|start time|end of (?:the )?(?:day|week|month|year))\\b"
       + "|\\b\\d{1,2}(?:st|nd|rd|th)\\b|\\b(?:monday|tuesday|wednesday|thursday|friday)s?\\b"
       + "|\\b\\d{1,2}\\s+" + MONTHS + "\\b|\\b" + MONTHS + "\\s+\\d{1,2}\\b");
+  private static final Pattern ASKS_CALCULATION = Pattern.compile("(?iU)\\b(?:calculat\\w*|work(?:ed|s)? out|comput\\w*"
+      + "|formula|berechne\\w*|berechnung|errechne\\w*|calcul\\w*)\\b");
+  private static final Pattern STATES_CALCULATION = Pattern.compile("(?iu)[=×÷]|\\d\\s*[x*/]\\s*\\d"
+      + "|\\b(?:the (?:smaller|greater|larger|higher|lower) of|multiplied by|divided by|in proportion to"
+      + "|pro[- ]rat\\w*|per (?:complete(?:d)? )?years? of service|for (?:each|every) (?:complete(?:d)? )?years?)\\b"
+      + "|%\\s+of\\b");
   private static final Pattern STATES_FIGURE = Pattern.compile(
       "(?i)\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twice|half|once)\\b");
 
@@ -48,11 +60,19 @@ enum Quantities {
     if (ASKS_TIME.matcher(question).find()) {
       return Optional.of(TIME);
     }
+    if (ASKS_CALCULATION.matcher(question).find()) {
+      return Optional.of(CALCULATION);
+    }
     return ASKS_FIGURE.matcher(question).find() ? Optional.of(FIGURE) : Optional.empty();
   }
 
   /** Whether the line states a figure of this kind. */
   boolean statedIn(String line) {
-    return (this == TIME ? STATES_TIME : STATES_FIGURE).matcher(line).find();
+    Pattern states = switch (this) {
+      case TIME -> STATES_TIME;
+      case FIGURE -> STATES_FIGURE;
+      case CALCULATION -> STATES_CALCULATION;
+    };
+    return states.matcher(line).find();
   }
 }

@@ -28,9 +28,28 @@ class QuantitiesTest {
       how many people can the panel have                       | FIGURE
       what is the maximum reskilling allowance                 | FIGURE
       wie viel Abfindung bekomme ich?                          | FIGURE
+      how is the automation dividend pool worked out           | CALCULATION
+      how is severance calculated if my role goes              | CALCULATION
+      wie wird die Abfindung berechnet?                        | CALCULATION
+      comment est calculée l'indemnité ?                       | CALCULATION
       """)
   void shouldTellWhatKindOfFigureAQuestionAsksFor(String question, Quantities kind) {
     assertEquals(Optional.of(kind), Quantities.askedBy(question));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Pool P = the smaller of 25% × S and 2% × B",
+      "You receive 2 weeks' pay per year of service, capped at 20 weeks.",
+      "The bonus is pro-rated for part-time employees.", "team % = team pot ÷ base payroll of the team",
+      "The shared part is 60% of the pool."})
+  void shouldFindAFormulaOrRuleInCalculationLines(String line) {
+    assertTrue(Quantities.CALCULATION.statedIn(line));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"The pool is paid out on 1 April.", "Ask the Reward team how your dividend was worked out."})
+  void shouldFindNoFormulaInOtherLines(String line) {
+    assertFalse(Quantities.CALCULATION.statedIn(line));
   }
 
   @ParameterizedTest
