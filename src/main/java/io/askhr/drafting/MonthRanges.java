@@ -1,5 +1,6 @@
 package io.askhr.drafting;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class MonthRanges {
   /** "between 1 July and 30 September", "between July 1 and September 30, 2026". */
   private static final Pattern BETWEEN = Pattern.compile("(?i)\\bbetween\\s+(?:the\\s+)?" + DAY + MONTH + DAY_AFTER
       + "\\s+and\\s+(?:the\\s+)?" + DAY + MONTH + "\\b");
-  /** "from April to June", "1 January – 31 March 2027", "July 1 through Sept 30" ("1 April and 1 October" is two dates). */
+  /** "from April to June", "1 January – 31 March 2027", "July 1 through September 30" (not "1 April and 1 May"). */
   private static final Pattern FROM_TO = Pattern.compile("(?i)\\b" + DAY + MONTH + DAY_AFTER
       + "\\s*(?:to|until|through|–|—|-)\\s*(?:the\\s+)?" + DAY + MONTH + "\\b");
 
@@ -72,7 +73,7 @@ final class MonthRanges {
   }
 
   private static Map<String, Integer> months() {
-    Map<String, Integer> months = new java.util.HashMap<>();
+    Map<String, Integer> months = new HashMap<>();
     String[][] names = {
         {"january", "jan", "januar", "janvier"},
         {"february", "feb", "februar", "février", "fevrier"},

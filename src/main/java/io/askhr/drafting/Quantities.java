@@ -46,8 +46,8 @@ enum Quantities {
       + "|\\b(?:immediately|as soon as|start time|end of (?:the )?(?:day|week|month|year))\\b"
       + "|\\b\\d{1,2}(?:st|nd|rd|th)\\b|\\b(?:monday|tuesday|wednesday|thursday|friday)s?\\b"
       + "|\\b\\d{1,2}\\s+" + MONTHS + "\\b|\\b" + MONTHS + "\\s+\\d{1,2}\\b");
-  private static final Pattern ASKS_CALCULATION = Pattern.compile("(?iU)\\b(?:calculat\\w*|work(?:ed|s)? out|comput\\w*"
-      + "|formula|berechne\\w*|berechnung|errechne\\w*|calcul\\w*)\\b");
+  private static final Pattern ASKS_CALCULATION = Pattern.compile("(?iU)\\b(?:calculat\\w*|work(?:ed|s)? out"
+      + "|comput(?:e|ed|es|ing|ation)|formula|berechne\\w*|berechnung|errechne\\w*|calcul\\w*)\\b");
   private static final Pattern STATES_CALCULATION = Pattern.compile("(?iu)[=×÷]|\\d\\s*[x*/]\\s*\\d"
       + "|\\b(?:the (?:smaller|greater|larger|higher|lower) of|multiplied by|divided by|in proportion to"
       + "|pro[- ]rat\\w*|per (?:complete(?:d)? )?years? of service|for (?:each|every) (?:complete(?:d)? )?years?)\\b"

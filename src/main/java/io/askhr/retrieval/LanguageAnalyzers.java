@@ -29,6 +29,14 @@ final class LanguageAnalyzers {
       "nl", DutchAnalyzer::new,
       "sv", SwedishAnalyzer::new);
 
+  /** Each other language's stop words, the ones its analyzer drops. */
+  private static final Map<String, CharArraySet> STOP_WORDS = Map.of(
+      "de", GermanAnalyzer.getDefaultStopSet(),
+      "fr", FrenchAnalyzer.getDefaultStopSet(),
+      "es", SpanishAnalyzer.getDefaultStopSet(),
+      "nl", DutchAnalyzer.getDefaultStopSet(),
+      "sv", SwedishAnalyzer.getDefaultStopSet());
+
   private LanguageAnalyzers() {}
 
   /** The English analyzer for every field, except the per-language text fields. */
@@ -37,14 +45,6 @@ final class LanguageAnalyzers {
     OTHER_LANGUAGES.forEach((language, analyzer) -> fields.put(PolicyFields.text(language), analyzer.get()));
     return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), fields);
   }
-
-  /** Each other language's stop words, the ones its analyzer drops. */
-  private static final Map<String, CharArraySet> STOP_WORDS = Map.of(
-      "de", GermanAnalyzer.getDefaultStopSet(),
-      "fr", FrenchAnalyzer.getDefaultStopSet(),
-      "es", SpanishAnalyzer.getDefaultStopSet(),
-      "nl", DutchAnalyzer.getDefaultStopSet(),
-      "sv", SwedishAnalyzer.getDefaultStopSet());
 
   /** The stop words of a language (ISO code); an empty set for English and languages without an analyzer here. */
   static CharArraySet stopWords(String language) {

@@ -183,7 +183,8 @@ public final class Synonyms {
         StandardTokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new ElisionFilter(new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer)),
             FrenchAnalyzer.DEFAULT_ARTICLES);
-        return new TokenStreamComponents(tokenizer, map.fst == null ? stream : new SynonymGraphFilter(stream, map, true));
+        return new TokenStreamComponents(tokenizer,
+            map.fst == null ? stream : new SynonymGraphFilter(stream, map, true));
       }
     };
   }
