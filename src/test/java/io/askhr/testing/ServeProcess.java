@@ -40,7 +40,8 @@ public final class ServeProcess implements AutoCloseable {
     Files.createDirectories(workDir);
     Path log = workDir.resolve("serve.log");
     ProcessBuilder builder = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        // The container's JAVA_OPTS (deploy/Dockerfile), so that timings are the product's.
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"), "io.askhr.AskHr", "serve",
         "--host", "127.0.0.1", "--port", String.valueOf(port),
         "--knowledge", knowledge.toString(), "--index", workDir.resolve("index").toString()))
