@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -378,7 +379,8 @@ class LoadBenchmark {
     }
     List<Long> own = new ArrayList<>();
     Map<String, List<Long>> ownBy = new TreeMap<>();
-    List<String> slowest = new ArrayList<>();
+    List<Measured> slowest = new ArrayList<>();
+    Map<Measured, Long> ownOf = new HashMap<>();
     int unmatched = 0;
     for (Measured answer : List.copyOf(measured)) {
       Long model = modelMicros.get(answer.question());
@@ -388,14 +390,15 @@ class LoadBenchmark {
       }
       own.add(answer.micros() - model);
       ownBy.computeIfAbsent(answer.channel(), c -> new ArrayList<>()).add(answer.micros() - model);
-      slowest.add(String.format("%08d %.1f s %s", answer.micros() - model, (answer.start() - measureFrom) / 1e9,
-          answer.channel()));
+      slowest.add(answer);
+      ownOf.put(answer, answer.micros() - model);
     }
-    slowest.sort(Collections.reverseOrder());
+    slowest.sort(Comparator.comparing(ownOf::get, Comparator.reverseOrder()));
     // When the slowest 1% were asked: bunched at a moment (a pause, a re-index) or spread over the window.
     System.out.println("Slowest 1% by own overhead (ms, asked at s into the window, channel): " + slowest.stream()
         .limit(Math.max(1, own.size() / 100))
-        .map(l -> String.format("%.1f @ %s", Long.parseLong(l.substring(0, 8)) / 1000.0, l.substring(9)))
+        .map(a -> String.format("%.1f @ %.1f s %s", ownOf.get(a) / 1000.0, (a.start() - measureFrom) / 1e9,
+            a.channel()))
         .toList());
     System.out.printf("AskHR's own overhead ms (total minus that question's model time as the stand-in measured it):"
         + " p50 %.1f, p95 %.1f, p99 %.1f over %d answers (%d not found in the stand-in's requests)%n",

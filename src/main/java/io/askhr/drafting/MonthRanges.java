@@ -25,8 +25,10 @@ final class MonthRanges {
       "(?i)\\b(?:in|since|from|until|till|by|early|mid|late|end of|start of|beginning of|\\d{1,2}(?:st|nd|rd|th)?)"
           + "[\\s-]+may\\b|\\bmay\\s+\\d");
 
-  private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october"
-      + "|november|december)";
+  /** English month names as policies write them, for patterns (Quantities uses them too). */
+  static final String MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october"
+      + "|november|december";
+  private static final String MONTH = "(" + MONTH_NAMES + ")";
   private static final String DAY = "(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?";
   private static final String DAY_AFTER = "(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+\\d{4})?";
   /** "between 1 July and 30 September", "between July 1 and September 30, 2026". */

@@ -33,8 +33,7 @@ enum Quantities {
           + "|combien)\\b");
   private static final String NUMBER =
       "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)";
-  private static final String MONTHS = "(?:january|february|march|april|may|june|july|august|september|october"
-      + "|november|december)";
+  private static final String MONTHS = "(?:" + MonthRanges.MONTH_NAMES + ")";
   /**
    * "15 working days", "six-month window", "30 Tage", "1 April", "March 31", "on the first day", "the 25th",
    * "by Friday", "immediately".
