@@ -8,18 +8,32 @@ import com.optimaize.langdetect.profiles.LanguageProfile;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
+import io.askhr.retrieval.LanguageAnalyzers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * Guesses which of {@link Messages#LANGUAGES} an employee's message is written in, with the Optimaize n-gram
  * detector (the one Apache Tika wraps) and its profiles for short text. English when it is not sure: a wrong
  * language is worse than English, which every employee reads.
+ *
+ * <p>Letter n-grams alone called "hiring freeze end date?" Dutch and "What outplacement services are available?"
+ * French, both with probability over 0.99. So a message of several words is given another language only when it also
+ * shows a sign of it: a letter outside the English alphabet (ä, é, ñ, å) or one of that language's function words
+ * (Lucene's stop words for it) that is not an English word too. A single word has only its letters to go by
+ * ("Elternzeit?").
  */
 public final class LanguageDetector {
 
@@ -35,6 +49,13 @@ public final class LanguageDetector {
   private static final int MIN_LETTERS = 4;
   /** Fixed, so that the same message always gets the same answer language. */
   private static final long SEED = 14L;
+  private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
+  /**
+   * English words that cannot count as a sign of another language: Lucene's (Snowball) English stop words, and
+   * everyday English words that are function words elsewhere ("also" and "will" in German, "want" and "men" in
+   * Dutch, "man" in Swedish).
+   */
+  private static final CharArraySet ENGLISH_WORDS = englishWords();
 
   private final com.optimaize.langdetect.LanguageDetector detector;
   private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingShortCleanText();
@@ -91,6 +112,29 @@ public final class LanguageDetector {
     if (guesses.isEmpty() || guesses.get(0).getProbability() < MIN_PROBABILITY) {
       return Optional.empty();
     }
-    return Optional.of(Messages.supported(Locale.forLanguageTag(guesses.get(0).getLocale().getLanguage())));
+    Locale language = Messages.supported(Locale.forLanguageTag(guesses.get(0).getLocale().getLanguage()));
+    return language.equals(Locale.ENGLISH) || showsSignOf(language.getLanguage(), text)
+        ? Optional.of(language) : Optional.empty();
+  }
+
+  /** A single word, a letter English does not use, or a function word of {@code language} that English lacks. */
+  static boolean showsSignOf(String language, String text) {
+    if (text.codePoints().anyMatch(c -> c > 0x7F && Character.isLetter(c))) {
+      return true;
+    }
+    List<String> words = NOT_LETTERS.splitAsStream(text.toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
+    CharArraySet functionWords = LanguageAnalyzers.stopWords(language);
+    return words.size() < 2 || words.stream().anyMatch(w -> functionWords.contains(w) && !ENGLISH_WORDS.contains(w));
+  }
+
+  private static CharArraySet englishWords() {
+    try {
+      CharArraySet words = new CharArraySet(WordlistLoader.getSnowballWordSet(
+          IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)), false);
+      words.addAll(Set.of("also", "will", "want", "men", "man", "die", "war", "hat", "door", "son", "era", "con"));
+      return CharArraySet.unmodifiableSet(words);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Lucene's English stop words are missing from the build", e);
+    }
   }
 }

@@ -19,7 +19,7 @@ import org.apache.lucene.analysis.sv.SwedishAnalyzer;
  * indexed in a field of that language ({@link PolicyFields#text(String)}), analysed by that language's analyzer.
  * English text and every other field keep the English analyzer.
  */
-final class LanguageAnalyzers {
+public final class LanguageAnalyzers {
 
   /** Languages other than English that get their own field; a document in any other language is treated as English. */
   static final Map<String, Supplier<Analyzer>> OTHER_LANGUAGES = Map.of(
@@ -47,7 +47,7 @@ final class LanguageAnalyzers {
   }
 
   /** The stop words of a language (ISO code); an empty set for English and languages without an analyzer here. */
-  static CharArraySet stopWords(String language) {
+  public static CharArraySet stopWords(String language) {
     return STOP_WORDS.getOrDefault(language, CharArraySet.EMPTY_SET);
   }
 

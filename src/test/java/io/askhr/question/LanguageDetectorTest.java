@@ -1,6 +1,8 @@
 package io.askhr.question;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,24 @@ class LanguageDetectorTest {
       "payslip", "garden leave", "probation"})
   void shouldKeepShortEnglishMessagesInEnglish(String message) {
     assertEquals(Locale.ENGLISH, detector.detect(message));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" -> en")
+  @CsvSource(delimiter = '|', value = {"hiring freeze end date?", "What outplacement services are available?",
+      "What is an Interessenausgleich?"})
+  void shouldKeepEnglishQuestionsWhoseLettersLookForeignInEnglish(String message) {
+    // n-grams alone are over 0.99 sure of Dutch, French and German here; no function word of those languages is used
+    assertEquals(Locale.ENGLISH, detector.detect(message));
+  }
+
+  @Test
+  void shouldAcceptAnotherLanguageOnlyWithASignOfIt() {
+    assertTrue(LanguageDetector.showsSignOf("de", "Elternzeit?"), "a single word has only its letters");
+    assertTrue(LanguageDetector.showsSignOf("fr", "Congé maternité"), "a letter English does not use");
+    assertTrue(LanguageDetector.showsSignOf("nl", "Wanneer wordt de dividend uitbetaald"), "Dutch 'de'");
+    assertFalse(LanguageDetector.showsSignOf("nl", "hiring freeze end date"));
+    assertFalse(LanguageDetector.showsSignOf("de", "what is an Interessenausgleich"), "'an' is English too");
+    assertFalse(LanguageDetector.showsSignOf("de", "also will that work"), "everyday English words");
   }
 
   @Test
