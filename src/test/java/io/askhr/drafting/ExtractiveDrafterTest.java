@@ -161,6 +161,27 @@ class ExtractiveDrafterTest {
   }
 
   @Test
+  void shouldQuoteEveryRowOfASmallTableWhenOneIsQuoted() {
+    // given: the worked example matches the question best; the table's middle row matches it least
+    PolicyPassage p = passage("redeploy.md#6", "Redeployment", List.of("Redeployment", "Pay protection"), """
+        If you are redeployed to a role at a lower level, your pay is protected:
+        Period after the move: Months 1 – 12; Base salary: Your previous base salary in full.
+        Period after the move: Months 13 – 18; Base salary: New base salary plus 50% of the difference.
+        Period after the move: From month 19; Base salary: The new band maximum, or your new salary if that is within the new band.
+        Example: an L4 in the UK on £62,000 is redeployed to an L3 role. The L3 maximum is £57,000.""");
+
+    // when
+    Draft draft = ask("if i take an L3 job to avoid redundancy (im L4 now) does my salary drop right away?", p);
+
+    // then: all three periods, in the table's order
+    String text = draft.text();
+    int first = text.indexOf("Months 1 – 12");
+    int second = text.indexOf("Months 13 – 18");
+    int third = text.indexOf("From month 19");
+    assertTrue(first >= 0 && first < second && second < third, text);
+  }
+
+  @Test
   void shouldQuoteTheLinesALeadInIntroduces() {
     // when
     Draft draft = ask("if i get redeployed to a lower level do i take a pay cut?", PROTECTION);
