@@ -113,6 +113,18 @@ public final class ExtractiveDrafter implements AnswerDrafter {
 
   @Override
   public Draft draft(DraftRequest request) {
+    return draft(request, false, MAX_WORDS);
+  }
+
+  /**
+   * The best section's lines alone, at most {@code maxWords} words: the policy's own words for the question, quoted
+   * beside an answer HR approved (which speaks of the topic in general).
+   */
+  public Draft bestSection(DraftRequest request, int maxWords) {
+    return draft(request, true, maxWords);
+  }
+
+  private Draft draft(DraftRequest request, boolean bestSectionOnly, int maxWords) {
     int passages = Math.min(PASSAGES_CONSIDERED, request.sources().size());
     List<List<String>> lines = new ArrayList<>();
     for (int i = 0; i < passages; i++) {
@@ -129,15 +141,20 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       return Draft.noAnswer();
     }
     Unit best = top.get();
+    if (bestSectionOnly && !sharesAWord(request, best)) {
+      // Beside an approved answer a line that only sounds like the question ("310 roles could be at risk" for "is my
+      // job safe?") would add worry, not an answer.
+      return Draft.noAnswer();
+    }
     Map<Integer, List<Unit>> blocks = new LinkedHashMap<>();
-    blocks.put(best.source(), compose(best, sections.get(best.source() - 1)));
+    blocks.put(best.source(), compose(best, sections.get(best.source() - 1), maxWords));
     // A two-part question gets the best line for each part; one-part questions may still need a second section.
-    List<String> parts = QuestionParts.split(request.question());
+    List<String> parts = bestSectionOnly ? List.of() : QuestionParts.split(request.question());
     if (parts.size() > 1) {
       for (String part : parts) {
         best(scorer.score(part, part)).ifPresent(u -> addOnce(blocks, u));
       }
-    } else {
+    } else if (!bestSectionOnly) {
       for (int n = 0; n < OTHER_SECTIONS; n++) {
         List<Unit> quoted = blocks.values().stream().flatMap(List::stream).toList();
         Optional<Unit> other = otherSection(best, quoted, sections, blocks.keySet());
@@ -150,6 +167,14 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     StringBuilder text = new StringBuilder();
     blocks.forEach((source, units) -> append(text, request.sources().get(source - 1), units));
     return new Draft(text.toString().strip(), List.copyOf(new TreeSet<>(blocks.keySet())), false);
+  }
+
+  /** Whether the line holds one of the question's content words, or a word HR's synonyms give it. */
+  private boolean sharesAWord(DraftRequest request, Unit line) {
+    Set<String> asked = new HashSet<>(Sentences.words(request.question()));
+    asked.addAll(Sentences.words(request.standaloneQuestion()));
+    asked.addAll(synonyms.addedWords(request.standaloneQuestion(), MAX_QUESTION_WORDS));
+    return Sentences.words(line.text()).stream().anyMatch(asked::contains);
   }
 
   private static Optional<Unit> best(List<List<Unit>> sections) {
@@ -176,7 +201,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
    * The answer and what it needs, answer first: the line before it when it opens by pointing back ("This ...",
    * "In that case ..."), the lines after it when it ends in a colon, then the best-scoring close neighbours.
    */
-  static List<Unit> compose(Unit best, List<Unit> section) {
+  static List<Unit> compose(Unit best, List<Unit> section, int maxWords) {
     List<Unit> quoted = new ArrayList<>();
     int at = best.order();
     if (ANAPHOR.matcher(best.text()).find()) {
@@ -202,7 +227,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     int words = quoted.stream().mapToInt(Unit::words).sum();
     List<Unit> extra = new ArrayList<>();
     for (Unit u : neighbours) {
-      if (quoted.size() + extra.size() >= MAX_UNITS || words + u.words() > MAX_WORDS) {
+      if (quoted.size() + extra.size() >= MAX_UNITS || words + u.words() > maxWords) {
         break;
       }
       extra.add(u);
@@ -211,7 +236,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     addOtherRows(section, quoted, extra);
     extra.sort(Comparator.comparingInt(Unit::order));
     quoted.addAll(extra);
-    return trim(quoted);
+    return trim(quoted, maxWords);
   }
 
   /**
@@ -238,11 +263,11 @@ public final class ExtractiveDrafter implements AnswerDrafter {
   }
 
   /** Keeps the quote under the word limit, dropping from the end; the answer itself always stays. */
-  private static List<Unit> trim(List<Unit> quoted) {
+  private static List<Unit> trim(List<Unit> quoted, int maxWords) {
     List<Unit> kept = new ArrayList<>();
     int words = 0;
     for (Unit u : quoted) {
-      if (!kept.isEmpty() && words + u.words() > MAX_WORDS) {
+      if (!kept.isEmpty() && words + u.words() > maxWords) {
         break;
       }
       kept.add(u);

@@ -1,9 +1,11 @@
 package io.askhr.question;
 
+import io.askhr.answers.ApprovedAnswer;
 import io.askhr.drafting.AnswerDrafter;
 import io.askhr.drafting.Draft;
 import io.askhr.drafting.DraftRequest;
 import io.askhr.drafting.DraftingFailedException;
+import io.askhr.drafting.ExtractiveDrafter;
 import io.askhr.drafting.QueryRewriter;
 import io.askhr.knowledge.InvisibleCharacters;
 import io.askhr.knowledge.PolicyPassage;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +41,8 @@ public final class AnswerFlow implements QuestionHandler {
   private static final double MIN_SPAN = 0.05;
   private static final double MIN_CONFIDENCE = 0.05;
   private static final double EXTRACTIVE_DISCOUNT = 0.9;
+  /** The policy's words under an approved answer: one section, a few lines, so HR's text stays the answer. */
+  private static final int POLICY_WORDS_MAX_WORDS = 40;
 
   private final PolicySearcher searcher;
   private final AnswerDrafter drafter;
@@ -49,6 +54,8 @@ public final class AnswerFlow implements QuestionHandler {
   private final ApprovedAnswers approved;
   private final AnswerDecision decision;
   private final LanguageDetector languages = LanguageDetector.shared();
+  /** The extractive drafter (the fallback, when it is one) quotes the policy beside an approved answer. */
+  private final Optional<ExtractiveDrafter> quoter;
 
   /**
    * @param drafter the preferred drafter (the language model when one is configured)
@@ -81,6 +88,7 @@ public final class AnswerFlow implements QuestionHandler {
     this.settings = settings;
     this.metrics = metrics;
     this.decision = new AnswerDecision(settings.minSimilarity(), settings.decision());
+    this.quoter = fallback instanceof ExtractiveDrafter extractive ? Optional.of(extractive) : Optional.empty();
   }
 
   @Override
@@ -112,9 +120,11 @@ public final class AnswerFlow implements QuestionHandler {
         || (!standalone.equals(text) && sensitiveClassifier.flags(standalone));
 
     Scope scope = Scope.of(question.asker().groups(), question.asker().country());
-    java.util.Optional<Reply> approvedReply = approved.reply(standalone, scope, sensitive, notices);
-    if (approvedReply.isPresent()) {
-      return approvedReply.get();
+    Optional<ApprovedAnswers.Match> approvedMatch = approved.match(standalone, scope);
+    if (approvedMatch.isPresent()) {
+      Reply reply = ApprovedAnswers.reply(approvedMatch.get(), sensitive, notices);
+      return withPolicyWords(reply, approvedMatch.get().answer(), new DraftRequest(text, standalone, List.of(), sensitive),
+          scope);
     }
     stream.stage(AnswerStream.Stage.SEARCHING);
     long searchStart = System.nanoTime();
@@ -157,6 +167,48 @@ public final class AnswerFlow implements QuestionHandler {
     }
     return grounded(draft, sources, mode, sensitive, similarity, verdict == AnswerDecision.Verdict.HEDGE, notices,
         messages);
+  }
+
+  /**
+   * An approved answer speaks of its topic in general, while the question is often more particular ("what does Amber
+   * mean for me?", "my last day is in February"). Below HR's text, which stays verbatim, the lines of the answer's own
+   * sources that best answer the question are quoted and cited, as the policy words them. Nothing is added when the
+   * search finds none of those sources or cannot run.
+   */
+  private Reply withPolicyWords(Reply reply, ApprovedAnswer answer, DraftRequest question, Scope scope) {
+    if (quoter.isEmpty()) {
+      return reply;
+    }
+    List<String> files = answer.sources().stream().map(ApprovedAnswer.Source::file).toList();
+    List<PolicyPassage> own;
+    try {
+      own = searcher.search(question.standaloneQuestion(), scope, settings.topK()).stream().map(Hit::passage)
+          .filter(p -> files.contains(p.source())).toList();
+    } catch (IndexDamagedException e) {
+      return reply;
+    }
+    if (own.isEmpty()) {
+      return reply;
+    }
+    Draft quote = quoter.get().bestSection(
+        new DraftRequest(question.question(), question.standaloneQuestion(), own, question.sensitive()),
+        POLICY_WORDS_MAX_WORDS);
+    if (quote.notCovered() || quote.cited().isEmpty()) {
+      return reply;
+    }
+    // The reply cites the answer's sources by file: a quoted passage takes its file's number.
+    Matcher marker = Draft.MARKER.matcher(quote.text());
+    StringBuilder quoted = new StringBuilder();
+    while (marker.find()) {
+      int source = Integer.parseInt(marker.group(1));
+      String file = source >= 1 && source <= own.size() ? own.get(source - 1).source() : "";
+      marker.appendReplacement(quoted, files.contains(file) ? "[" + (files.indexOf(file) + 1) + "]" : "");
+    }
+    marker.appendTail(quoted);
+    String text = reply.text().strip() + "\n\n" + Messages.of(Locale.ENGLISH).get(Messages.APPROVED_POLICY_WORDS)
+        + "\n" + quoted.toString().strip();
+    return new Reply(text, reply.citations(), reply.confidence(), reply.flags(), reply.mode(), reply.notices(),
+        reply.approval(), reply.language());
   }
 
   /** @param unsure the decision rule found passages on the topic that may not answer the question */

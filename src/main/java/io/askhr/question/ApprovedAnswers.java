@@ -183,20 +183,18 @@ public final class ApprovedAnswers {
   }
 
   /** The approved answer as a reply: HR's text verbatim, its sources cited, labelled with owner and date. */
-  Optional<Reply> reply(String question, Scope scope, boolean sensitive, List<String> notices) {
-    return match(question, scope).map(m -> {
-      ApprovedAnswer answer = m.answer();
-      List<Citation> citations = new ArrayList<>();
-      for (ApprovedAnswer.Source s : answer.sources()) {
-        citations.add(new Citation(citations.size() + 1, s.file(), s.title(), "", 0, s.effective(), s.url(), ""));
-      }
-      Set<Reply.Flag> flags = EnumSet.noneOf(Reply.Flag.class);
-      if (sensitive) {
-        flags.add(Reply.Flag.SENSITIVE);
-        flags.add(Reply.Flag.ESCALATION_SUGGESTED);
-      }
-      return new Reply(answer.text(), citations, 1.0, flags, Reply.Mode.EXTRACTIVE, notices,
-          Optional.of(new Reply.Approval(answer.owner(), answer.effective())));
-    });
+  static Reply reply(Match m, boolean sensitive, List<String> notices) {
+    ApprovedAnswer answer = m.answer();
+    List<Citation> citations = new ArrayList<>();
+    for (ApprovedAnswer.Source s : answer.sources()) {
+      citations.add(new Citation(citations.size() + 1, s.file(), s.title(), "", 0, s.effective(), s.url(), ""));
+    }
+    Set<Reply.Flag> flags = EnumSet.noneOf(Reply.Flag.class);
+    if (sensitive) {
+      flags.add(Reply.Flag.SENSITIVE);
+      flags.add(Reply.Flag.ESCALATION_SUGGESTED);
+    }
+    return new Reply(answer.text(), citations, 1.0, flags, Reply.Mode.EXTRACTIVE, notices,
+        Optional.of(new Reply.Approval(answer.owner(), answer.effective())));
   }
 }

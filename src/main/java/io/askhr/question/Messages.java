@@ -20,6 +20,7 @@ public final class Messages {
   public static final String NOT_COVERED = "answer.not_covered";
   public static final String CLOSEST_PASSAGES = "answer.closest_passages";
   public static final String QUOTED_INTRO = "answer.quoted_intro";
+  public static final String APPROVED_POLICY_WORDS = "answer.approved_policy_words";
   public static final String SENSITIVE_NOTE = "answer.sensitive_note";
   public static final String USAGE_HINT = "answer.usage_hint";
   public static final String SEARCH_UNAVAILABLE = "answer.search_unavailable";

@@ -182,6 +182,26 @@ class ExtractiveDrafterTest {
   }
 
   @Test
+  void shouldQuoteTheBestSectionAloneOnlyWhenItSharesAWordWithTheQuestion() {
+    // given a section that sounds like the question without answering it, and one that answers it
+    PolicyPassage tideline = passage("consult.md#3", "Redundancy consultation", List.of("Project Tideline"),
+        "Phase 1 proposed that up to 310 roles could be at risk across the group in 2026.");
+    DraftRequest worried = new DraftRequest("is my job safe? heard AI is replacing my whole team",
+        "is my job safe? heard AI is replacing my whole team", List.of(tideline), false);
+    DraftRequest particular = new DraftRequest("if i get redeployed to a lower level do i take a pay cut?",
+        "if i get redeployed to a lower level do i take a pay cut?", List.of(PROTECTION, NOTICE), false);
+
+    // when
+    Draft none = drafter.bestSection(worried, 40);
+    Draft quote = drafter.bestSection(particular, 40);
+
+    // then
+    assertTrue(none.notCovered(), none.text());
+    assertTrue(quote.text().startsWith("**Redeployment › Pay protection**"), quote.text());
+    assertFalse(quote.text().contains("Notice periods"), "the best section alone: " + quote.text());
+  }
+
+  @Test
   void shouldQuoteTheLinesALeadInIntroduces() {
     // when
     Draft draft = ask("if i get redeployed to a lower level do i take a pay cut?", PROTECTION);

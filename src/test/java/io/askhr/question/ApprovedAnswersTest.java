@@ -13,6 +13,7 @@ import io.askhr.drafting.FollowUpHeuristic;
 import io.askhr.knowledge.KnowledgeFolder;
 import io.askhr.knowledge.PassageSplitter;
 import io.askhr.retrieval.PolicyIndex;
+import io.askhr.retrieval.PolicySearcher;
 import io.askhr.testing.FixtureKnowledge;
 import io.askhr.testing.TestModels;
 import java.nio.file.Files;
@@ -122,8 +123,11 @@ class ApprovedAnswersTest {
     // when a rephrasing of one of its questions is asked
     Reply reply = flow.answer(ask("How much severance would I get?", Set.of()));
 
-    // then
-    assertEquals(SEVERANCE_TEXT, reply.text());
+    // then HR's text comes first, unchanged; the policy's own line follows it, cited as the answer's source [1]
+    assertTrue(reply.text().startsWith(SEVERANCE_TEXT + "\n\nFor your question, the policy says (quoted directly):\n"),
+        reply.text());
+    assertTrue(reply.text().endsWith("**Severance pay › Formula**\n> Severance is three weeks of base pay for each "
+        + "complete year of service, with a minimum of eight weeks and a maximum of 52 weeks. [1]"), reply.text());
     assertEquals(Optional.of(new Reply.Approval("Employee Relations team", LocalDate.parse("2026-11-01"))),
         reply.approval());
     assertEquals("Approved by HR · Employee Relations team · 2026-11-01", reply.approval().get().label());
@@ -131,6 +135,37 @@ class ApprovedAnswersTest {
     assertEquals("Severance pay", reply.citations().get(0).title());
     // a personal severance question is sensitive: the text stays verbatim, the flags offer a person
     assertTrue(reply.has(Reply.Flag.SENSITIVE));
+  }
+
+  @Test
+  void shouldQuoteTheAnswersOwnSourceForAParticularOfTheQuestion() {
+    // given an answer whose source is the severance policy
+    AnswerFlow flow = flow(approved(TODAY));
+
+    // when asked about its topic with a particular the approved text words differently
+    Reply reply = flow.answer(ask("How is my redundancy pay worked out? Is there a maximum?", Set.of()));
+
+    // then the quote is the policy's line with the maximum, cited as the answer's one source
+    assertTrue(reply.approval().isPresent());
+    String quote = reply.text().substring(SEVERANCE_TEXT.length());
+    assertTrue(quote.contains("a maximum of 52 weeks. [1]"), reply.text());
+    assertEquals(List.of("reorganisation/severance.md"), reply.citations().stream().map(Citation::source).toList());
+  }
+
+  @Test
+  void shouldGiveHrsTextAloneWhenTheSearchFindsNoneOfTheAnswersSources() {
+    // given the severance answer, and a search that finds nothing (a unit seam: the index is not the point here)
+    PolicySearcher nothing = org.mockito.Mockito.mock(PolicySearcher.class);
+    ExtractiveDrafter extractive = new ExtractiveDrafter(TestModels.local());
+    AnswerFlow flow = new AnswerFlow(nothing, extractive, extractive, new FollowUpHeuristic(), settings,
+        AnswerMetrics.NONE, SensitiveClassifier.rulesOnly(), approved(TODAY));
+
+    // when
+    Reply reply = flow.answer(ask("How much severance would I get?", Set.of()));
+
+    // then
+    assertEquals(SEVERANCE_TEXT, reply.text());
+    assertTrue(reply.approval().isPresent());
   }
 
   @Test
@@ -146,7 +181,8 @@ class ApprovedAnswersTest {
     // then
     assertTrue(employee.approval().isEmpty());
     assertFalse(employee.text().contains(CALIBRATION_TEXT));
-    assertEquals(CALIBRATION_TEXT, manager.text());
+    assertTrue(manager.text().startsWith(CALIBRATION_TEXT), manager.text());
+    assertFalse(employee.text().contains("Harlow grid"), "the managers' policy is not quoted to an employee");
     assertEquals("People Policy team", manager.approval().orElseThrow().owner());
   }
 
