@@ -123,8 +123,7 @@ public final class AnswerFlow implements QuestionHandler {
     Optional<ApprovedAnswers.Match> approvedMatch = approved.match(standalone, scope);
     if (approvedMatch.isPresent()) {
       Reply reply = ApprovedAnswers.reply(approvedMatch.get(), sensitive, notices);
-      return withPolicyWords(reply, approvedMatch.get().answer(), new DraftRequest(text, standalone, List.of(), sensitive),
-          scope);
+      return withPolicyWords(reply, approvedMatch.get().answer(), text, standalone, scope, sensitive);
     }
     stream.stage(AnswerStream.Stage.SEARCHING);
     long searchStart = System.nanoTime();
@@ -175,14 +174,15 @@ public final class AnswerFlow implements QuestionHandler {
    * sources that best answer the question are quoted and cited, as the policy words them. Nothing is added when the
    * search finds none of those sources or cannot run.
    */
-  private Reply withPolicyWords(Reply reply, ApprovedAnswer answer, DraftRequest question, Scope scope) {
+  private Reply withPolicyWords(Reply reply, ApprovedAnswer answer, String text, String standalone, Scope scope,
+      boolean sensitive) {
     if (quoter.isEmpty()) {
       return reply;
     }
     List<String> files = answer.sources().stream().map(ApprovedAnswer.Source::file).toList();
     List<PolicyPassage> own;
     try {
-      own = searcher.search(question.standaloneQuestion(), scope, settings.topK()).stream().map(Hit::passage)
+      own = searcher.search(standalone, scope, settings.topK()).stream().map(Hit::passage)
           .filter(p -> files.contains(p.source())).toList();
     } catch (IndexDamagedException e) {
       return reply;
@@ -190,9 +190,7 @@ public final class AnswerFlow implements QuestionHandler {
     if (own.isEmpty()) {
       return reply;
     }
-    Draft quote = quoter.get().bestSection(
-        new DraftRequest(question.question(), question.standaloneQuestion(), own, question.sensitive()),
-        POLICY_WORDS_MAX_WORDS);
+    Draft quote = quoter.get().bestSection(new DraftRequest(text, standalone, own, sensitive), POLICY_WORDS_MAX_WORDS);
     if (quote.notCovered() || quote.cited().isEmpty()) {
       return reply;
     }
@@ -205,9 +203,9 @@ public final class AnswerFlow implements QuestionHandler {
       marker.appendReplacement(quoted, files.contains(file) ? "[" + (files.indexOf(file) + 1) + "]" : "");
     }
     marker.appendTail(quoted);
-    String text = reply.text().strip() + "\n\n" + Messages.of(Locale.ENGLISH).get(Messages.APPROVED_POLICY_WORDS)
-        + "\n" + quoted.toString().strip();
-    return new Reply(text, reply.citations(), reply.confidence(), reply.flags(), reply.mode(), reply.notices(),
+    String withQuote = reply.text().strip() + "\n\n"
+        + Messages.of(Locale.ENGLISH).get(Messages.APPROVED_POLICY_WORDS) + "\n" + quoted.toString().strip();
+    return new Reply(withQuote, reply.citations(), reply.confidence(), reply.flags(), reply.mode(), reply.notices(),
         reply.approval(), reply.language());
   }
 
