@@ -14,6 +14,8 @@ import java.util.Set;
  * @param audience lower-case audiences allowed to receive it; never empty
  * @param sources the policies it relies on, cited with the answer
  * @param text the answer as HR wrote it (Markdown)
+ * @param quotePolicy whether the sources' lines that best answer the question are quoted below the text
+ *     ({@code quote_policy:} in the front matter, true unless HR says false)
  */
 public record ApprovedAnswer(
     String file,
@@ -23,7 +25,8 @@ public record ApprovedAnswer(
     LocalDate reviewBy,
     Set<String> audience,
     List<Source> sources,
-    String text) {
+    String text,
+    boolean quotePolicy) {
 
   public ApprovedAnswer {
     questions = List.copyOf(questions);

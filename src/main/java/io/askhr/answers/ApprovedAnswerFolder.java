@@ -188,6 +188,11 @@ public final class ApprovedAnswerFolder {
     require(!sourceNames.isEmpty(), file, "'sources' lists no policy: name the files the answer relies on",
         problems);
     require(!text.isEmpty(), file, "the answer text (below the front matter) is empty", problems);
+    // StrictYaml has no booleans: the words themselves, and anything else is a mistake to report, not a guess.
+    String quotePolicy = String.valueOf(fields.containsKey("quote_policy") ? fields.get("quote_policy") : "true")
+        .strip().toLowerCase(Locale.ROOT);
+    require(quotePolicy.equals("true") || quotePolicy.equals("false"), file, "'quote_policy' must be true or false",
+        problems);
 
     List<ApprovedAnswer.Source> sources = new ArrayList<>();
     for (String name : sourceNames) {
@@ -209,7 +214,8 @@ public final class ApprovedAnswerFolder {
     if (!problems.isEmpty()) {
       throw new InvalidAnswer(problems);
     }
-    return new ApprovedAnswer(file, questions, owner.get(), effective.get(), reviewBy.get(), audience, sources, text);
+    return new ApprovedAnswer(file, questions, owner.get(), effective.get(), reviewBy.get(), audience, sources, text,
+        quotePolicy.equals("true"));
   }
 
   private Optional<DocumentMetadata> read(SourceFile source) {

@@ -171,12 +171,12 @@ public final class AnswerFlow implements QuestionHandler {
   /**
    * An approved answer speaks of its topic in general, while the question is often more particular ("what does Amber
    * mean for me?", "my last day is in February"). Below HR's text, which stays verbatim, the lines of the answer's own
-   * sources that best answer the question are quoted and cited, as the policy words them. Nothing is added when the
-   * search finds none of those sources or cannot run.
+   * sources that best answer the question are quoted and cited, as the policy words them. Nothing is added when HR
+   * said {@code quote_policy: false}, or when the search finds none of those sources or cannot run.
    */
   private Reply withPolicyWords(Reply reply, ApprovedAnswer answer, String text, String standalone, Scope scope,
       boolean sensitive) {
-    if (quoter.isEmpty()) {
+    if (quoter.isEmpty() || !answer.quotePolicy()) {
       return reply;
     }
     List<String> files = answer.sources().stream().map(ApprovedAnswer.Source::file).toList();

@@ -58,6 +58,8 @@ class ApprovedAnswerCheckTest {
     Files.writeString(answers.resolve("no-audience.md"), answer("Who can volunteer?", "", "2027-03-01",
         "leave/volunteering.md"));
     Files.writeString(answers.resolve("bad-yaml.md"), "---\nquestions: [unclosed\n---\nText.\n");
+    Files.writeString(answers.resolve("bad-quote.md"), answer("Who decides on garden leave?", "everyone",
+        "2027-03-01", "reorganisation/severance.md").replace("owner:", "quote_policy: sometimes\nowner:"));
     // a managers-only answer whose audience is named twice must not become everyone's (the later key won before)
     Files.writeString(answers.resolve("twice.md"), answer("How are scores calibrated for managers?", "managers",
         "2027-03-01", "leave/annual-leave.md")
@@ -73,6 +75,7 @@ class ApprovedAnswerCheckTest {
     List<String> found = result.findings().stream().filter(f -> f.source().startsWith("answers/"))
         .map(f -> f.source() + " " + f.severity() + " " + f.rule()).toList();
     assertEquals(List.of(
+        "answers/bad-quote.md ERROR invalid-answer",
         "answers/bad-yaml.md ERROR invalid-answer",
         "answers/dup-a.md ERROR answer-duplicate-question",
         "answers/dup-b.md ERROR answer-duplicate-question",

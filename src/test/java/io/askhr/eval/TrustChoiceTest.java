@@ -38,7 +38,7 @@ class TrustChoiceTest {
 
   private static ApprovedAnswer answer(String file) {
     return new ApprovedAnswer(file, List.of("q"), "HR", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1),
-        Set.of("everyone"), List.of(), "text");
+        Set.of("everyone"), List.of(), "text", true);
   }
 
   private static ApprovedEval.Scored approved(String expected, String closest, double similarity) {

@@ -153,6 +153,27 @@ class ApprovedAnswersTest {
   }
 
   @Test
+  void shouldQuoteNoPolicyWhenHrSaysSo() throws Exception {
+    // given the severance answer twice: as shipped, and with quote_policy: false
+    Path knowledge = FixtureKnowledge.copyTo(temp.resolve("knowledge-no-quote"));
+    Path answers = Files.createDirectories(knowledge.resolve("answers"));
+    Files.writeString(answers.resolve("severance.md"), Files.readString(folder.root().resolve("answers/severance.md"))
+        .replace("owner:", "quote_policy: false\nowner:"));
+    ApprovedAnswers withoutQuote = ApprovedAnswers.load(
+        new ApprovedAnswerFolder(new KnowledgeFolder(knowledge, 10_000_000)), TestModels.local(), TODAY);
+
+    // when
+    Reply quoted = flow(approved(TODAY)).answer(ask("How much severance would I get?", Set.of()));
+    Reply plain = flow(withoutQuote).answer(ask("How much severance would I get?", Set.of()));
+    assertEquals(List.of(), withoutQuote.problems());
+
+    // then
+    assertTrue(quoted.text().length() > SEVERANCE_TEXT.length(), quoted.text());
+    assertEquals(SEVERANCE_TEXT, plain.text());
+    assertTrue(plain.approval().isPresent());
+  }
+
+  @Test
   void shouldGiveHrsTextAloneWhenTheSearchFindsNoneOfTheAnswersSources() {
     // given the severance answer, and a search that finds nothing (a unit seam: the index is not the point here)
     PolicySearcher nothing = org.mockito.Mockito.mock(PolicySearcher.class);
