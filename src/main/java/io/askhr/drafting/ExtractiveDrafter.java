@@ -32,8 +32,9 @@ public final class ExtractiveDrafter implements AnswerDrafter {
   private static final int MAX_UNITS = 4;
   private static final int MAX_WORDS = 120;
   /**
-   * A quoted row of a table this small brings its other rows, in table order: 3 and 4 gave the same dev figure (161 of
-   * 186), 6 one less (a longer table crowds out another section's line); the smaller kept.
+   * A quoted row of a table this small brings its other rows, after the lines already quoted and in table order: 3 and
+   * 4 gave the same dev figure (161 of 186), 6 one less (a longer table crowds out another section's line); the
+   * smaller kept.
    */
   private static final int WHOLE_TABLE_ROWS = 3;
   /** Lines shorter than this are fragments, not answers (a short line may still be quoted as context). */
@@ -113,18 +114,26 @@ public final class ExtractiveDrafter implements AnswerDrafter {
 
   @Override
   public Draft draft(DraftRequest request) {
-    return draft(request, false, MAX_WORDS);
+    return draft(request, Optional.empty(), MAX_WORDS);
   }
 
   /**
-   * The best section's lines alone, at most {@code maxWords} words: the policy's own words for the question, quoted
-   * beside an answer HR approved (which speaks of the topic in general).
+   * The best section's lines alone, about {@code maxWords} words (a small table is quoted whole): the policy's own
+   * words for what the question asks beyond {@code answered}, the questions an answer beside it already answers (an
+   * approved answer's phrasings). Nothing when the best line holds none of the question's words that those lack and
+   * states no figure of the kind asked ("how long"): it would only sound like the question ("up to 310 roles could be
+   * at risk" for "is my role at risk? heard AI is replacing my team").
    */
-  public Draft bestSection(DraftRequest request, int maxWords) {
-    return draft(request, true, maxWords);
+  public Draft bestSection(DraftRequest request, int maxWords, List<String> answered) {
+    Set<String> particular = new HashSet<>(Sentences.words(request.question()));
+    particular.addAll(Sentences.words(request.standaloneQuestion()));
+    particular.addAll(synonyms.addedWords(request.standaloneQuestion(), MAX_QUESTION_WORDS));
+    answered.forEach(a -> particular.removeAll(Sentences.words(a)));
+    return draft(request, Optional.of(particular), maxWords);
   }
 
-  private Draft draft(DraftRequest request, boolean bestSectionOnly, int maxWords) {
+  /** @param bestSectionOnly present for {@link #bestSection}: the words its line must share with the question */
+  private Draft draft(DraftRequest request, Optional<Set<String>> bestSectionOnly, int maxWords) {
     int passages = Math.min(PASSAGES_CONSIDERED, request.sources().size());
     List<List<String>> lines = new ArrayList<>();
     for (int i = 0; i < passages; i++) {
@@ -141,20 +150,18 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       return Draft.noAnswer();
     }
     Unit best = top.get();
-    if (bestSectionOnly && !sharesAWord(request, best)) {
-      // Beside an approved answer a line that only sounds like the question ("310 roles could be at risk" for "is my
-      // job safe?") would add worry, not an answer.
+    if (bestSectionOnly.isPresent() && !answersAParticular(request, best, bestSectionOnly.get())) {
       return Draft.noAnswer();
     }
     Map<Integer, List<Unit>> blocks = new LinkedHashMap<>();
     blocks.put(best.source(), compose(best, sections.get(best.source() - 1), maxWords));
     // A two-part question gets the best line for each part; one-part questions may still need a second section.
-    List<String> parts = bestSectionOnly ? List.of() : QuestionParts.split(request.question());
+    List<String> parts = bestSectionOnly.isPresent() ? List.of() : QuestionParts.split(request.question());
     if (parts.size() > 1) {
       for (String part : parts) {
         best(scorer.score(part, part)).ifPresent(u -> addOnce(blocks, u));
       }
-    } else if (!bestSectionOnly) {
+    } else if (bestSectionOnly.isEmpty()) {
       for (int n = 0; n < OTHER_SECTIONS; n++) {
         List<Unit> quoted = blocks.values().stream().flatMap(List::stream).toList();
         Optional<Unit> other = otherSection(best, quoted, sections, blocks.keySet());
@@ -169,12 +176,10 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     return new Draft(text.toString().strip(), List.copyOf(new TreeSet<>(blocks.keySet())), false);
   }
 
-  /** Whether the line holds one of the question's content words, or a word HR's synonyms give it. */
-  private boolean sharesAWord(DraftRequest request, Unit line) {
-    Set<String> asked = new HashSet<>(Sentences.words(request.question()));
-    asked.addAll(Sentences.words(request.standaloneQuestion()));
-    asked.addAll(synonyms.addedWords(request.standaloneQuestion(), MAX_QUESTION_WORDS));
-    return Sentences.words(line.text()).stream().anyMatch(asked::contains);
+  /** The line holds one of the particular words, or states the kind of figure the question asks for ("how long"). */
+  private static boolean answersAParticular(DraftRequest request, Unit line, Set<String> particular) {
+    return Sentences.words(line.text()).stream().anyMatch(particular::contains)
+        || Quantities.askedBy(request.question()).filter(q -> q.statedIn(line.text())).isPresent();
   }
 
   private static Optional<Unit> best(List<List<Unit>> sections) {
@@ -233,28 +238,36 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       extra.add(u);
       words += u.words();
     }
-    addOtherRows(section, quoted, extra);
+    Set<Unit> kept = new HashSet<>(addOtherRows(section, quoted, extra));
+    kept.add(best);
     extra.sort(Comparator.comparingInt(Unit::order));
     quoted.addAll(extra);
-    return trim(quoted, maxWords);
+    return trim(quoted, maxWords, kept);
   }
 
   /**
    * A quoted row of a small table brings the table's other rows: one row is read against the others (12 months in
    * full, then 50% of the difference, then the band maximum), and a quote that skips one misleads.
+   *
+   * @return every row of the tables quoted whole, which the word limit must not cut
    */
-  private static void addOtherRows(List<Unit> section, List<Unit> quoted, List<Unit> extra) {
+  private static List<Unit> addOtherRows(List<Unit> section, List<Unit> quoted, List<Unit> extra) {
     List<String> texts = section.stream().map(Unit::text).toList();
     List<Unit> chosen = new ArrayList<>(quoted);
     chosen.addAll(extra);
+    List<Unit> rows = new ArrayList<>();
     for (Unit u : chosen) {
       List<Integer> table = TableRows.tableOf(texts, u.order());
       if (table.size() <= WHOLE_TABLE_ROWS) {
-        table.stream().map(section::get)
-            .filter(row -> !quoted.contains(row) && !extra.contains(row))
-            .forEach(extra::add);
+        table.stream().map(section::get).forEach(row -> {
+          rows.add(row);
+          if (!quoted.contains(row) && !extra.contains(row)) {
+            extra.add(row);
+          }
+        });
       }
     }
+    return rows;
   }
 
   private static Optional<Unit> quotablePrevious(List<Unit> section, int at) {
@@ -262,16 +275,23 @@ public final class ExtractiveDrafter implements AnswerDrafter {
         ? Optional.of(section.get(at - 1)) : Optional.empty();
   }
 
-  /** Keeps the quote under the word limit, dropping from the end; the answer itself always stays. */
-  private static List<Unit> trim(List<Unit> quoted, int maxWords) {
+  /**
+   * Keeps the quote under the word limit, dropping from the end; the lines in {@code always} (the answer itself and a
+   * small table quoted whole) stay even when they alone go over it.
+   */
+  private static List<Unit> trim(List<Unit> quoted, int maxWords, Set<Unit> always) {
+    int words = always.stream().mapToInt(Unit::words).sum();
+    boolean full = false;
     List<Unit> kept = new ArrayList<>();
-    int words = 0;
     for (Unit u : quoted) {
-      if (!kept.isEmpty() && words + u.words() > maxWords) {
-        break;
+      if (always.contains(u)) {
+        kept.add(u);
+      } else if (!full && words + u.words() <= maxWords) {
+        kept.add(u);
+        words += u.words();
+      } else {
+        full = true;
       }
-      kept.add(u);
-      words += u.words();
     }
     return kept;
   }

@@ -190,7 +190,8 @@ public final class AnswerFlow implements QuestionHandler {
     if (own.isEmpty()) {
       return reply;
     }
-    Draft quote = quoter.get().bestSection(new DraftRequest(text, standalone, own, sensitive), POLICY_WORDS_MAX_WORDS);
+    Draft quote = quoter.get().bestSection(new DraftRequest(text, standalone, own, sensitive), POLICY_WORDS_MAX_WORDS,
+        answer.questions());
     if (quote.notCovered() || quote.cited().isEmpty()) {
       return reply;
     }

@@ -182,23 +182,37 @@ class ExtractiveDrafterTest {
   }
 
   @Test
-  void shouldQuoteTheBestSectionAloneOnlyWhenItSharesAWordWithTheQuestion() {
-    // given a section that sounds like the question without answering it, and one that answers it
+  void shouldQuoteTheBestSectionAloneOnlyWhenItAnswersWhatTheApprovedQuestionsDoNotAsk() {
+    // given a section that sounds like the question without answering it
     PolicyPassage tideline = passage("consult.md#3", "Redundancy consultation", List.of("Project Tideline"),
         "Phase 1 proposed that up to 310 roles could be at risk across the group in 2026.");
-    DraftRequest worried = new DraftRequest("is my job safe? heard AI is replacing my whole team",
-        "is my job safe? heard AI is replacing my whole team", List.of(tideline), false);
-    DraftRequest particular = new DraftRequest("if i get redeployed to a lower level do i take a pay cut?",
-        "if i get redeployed to a lower level do i take a pay cut?", List.of(PROTECTION, NOTICE), false);
+    String worried = "is my role at risk? heard AI is replacing my team";
+    DraftRequest request = new DraftRequest(worried, worried, List.of(tideline), false);
+
+    // when the answer beside it already answers "Is my role at risk?"
+    Draft beside = drafter.bestSection(request, 40, List.of("Is my role at risk?", "Is my job safe?"));
+    Draft alone = drafter.bestSection(request, 40, List.of());
+
+    // then "role" and "risk" are answered already, so the line adds nothing; alone, it shares them
+    assertTrue(beside.notCovered(), beside.text());
+    assertTrue(alone.text().contains("310 roles"), alone.text());
+  }
+
+  @Test
+  void shouldQuoteTheBestSectionAloneForAFigureTheQuestionAsksFor() {
+    // given an approved answer to "what happens when my role is classified red", and a question that adds "how long"
+    PolicyPassage window = passage("roles.md#5", "When your role's work is automated", List.of("Transition window"),
+        "If your role is classified Red, a transition window of six months starts.");
+    String asked = "my role got classified red, what happens now? how long do i have";
+    DraftRequest request = new DraftRequest(asked, asked, List.of(window, PROTECTION), false);
 
     // when
-    Draft none = drafter.bestSection(worried, 40);
-    Draft quote = drafter.bestSection(particular, 40);
+    Draft quote = drafter.bestSection(request, 40,
+        List.of("What happens when my role is classified Red?", "How long do I have?"));
 
-    // then
-    assertTrue(none.notCovered(), none.text());
-    assertTrue(quote.text().startsWith("**Redeployment › Pay protection**"), quote.text());
-    assertFalse(quote.text().contains("Notice periods"), "the best section alone: " + quote.text());
+    // then "six months" states the time asked for, though every word of the question is answered already
+    assertTrue(quote.text().contains("six months"), quote.text());
+    assertFalse(quote.text().contains("Pay protection"), "the best section alone: " + quote.text());
   }
 
   @Test
