@@ -11,18 +11,12 @@ import com.optimaize.langdetect.text.TextObjectFactory;
 import io.askhr.retrieval.LanguageAnalyzers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.WordlistLoader;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
-import org.apache.lucene.util.IOUtils;
 
 /**
  * Guesses which of {@link Messages#LANGUAGES} an employee's message is written in, with the Optimaize n-gram
@@ -50,12 +44,6 @@ public final class LanguageDetector {
   /** Fixed, so that the same message always gets the same answer language. */
   private static final long SEED = 14L;
   private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
-  /**
-   * English words that cannot count as a sign of another language: Lucene's (Snowball) English stop words, and
-   * everyday English words that are function words elsewhere ("also" and "will" in German, "want" and "men" in
-   * Dutch, "man" in Swedish).
-   */
-  private static final CharArraySet ENGLISH_WORDS = englishWords();
 
   private final com.optimaize.langdetect.LanguageDetector detector;
   private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingShortCleanText();
@@ -123,18 +111,6 @@ public final class LanguageDetector {
       return true;
     }
     List<String> words = NOT_LETTERS.splitAsStream(text.toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
-    CharArraySet functionWords = LanguageAnalyzers.stopWords(language);
-    return words.size() < 2 || words.stream().anyMatch(w -> functionWords.contains(w) && !ENGLISH_WORDS.contains(w));
-  }
-
-  private static CharArraySet englishWords() {
-    try {
-      CharArraySet words = new CharArraySet(WordlistLoader.getSnowballWordSet(
-          IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)), false);
-      words.addAll(Set.of("also", "will", "want", "men", "man", "die", "war", "hat", "door", "son", "era", "con"));
-      return CharArraySet.unmodifiableSet(words);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Lucene's English stop words are missing from the build", e);
-    }
+    return words.size() < 2 || words.stream().anyMatch(w -> LanguageAnalyzers.isFunctionWordOnlyOf(language, w));
   }
 }
