@@ -181,12 +181,14 @@ public final class AnswerFlow implements QuestionHandler {
     }
     List<String> files = answer.sources().stream().map(ApprovedAnswer.Source::file).toList();
     List<PolicyPassage> own;
+    long searchStart = System.nanoTime();
     try {
       own = searcher.search(standalone, scope, settings.topK()).stream().map(Hit::passage)
           .filter(p -> files.contains(p.source())).toList();
     } catch (IndexDamagedException e) {
       return reply;
     }
+    metrics.retrieved(Duration.ofNanos(System.nanoTime() - searchStart));
     if (own.isEmpty()) {
       return reply;
     }
@@ -201,7 +203,10 @@ public final class AnswerFlow implements QuestionHandler {
     while (marker.find()) {
       int source = Integer.parseInt(marker.group(1));
       String file = source >= 1 && source <= own.size() ? own.get(source - 1).source() : "";
-      marker.appendReplacement(quoted, files.contains(file) ? "[" + (files.indexOf(file) + 1) + "]" : "");
+      if (!files.contains(file)) {
+        return reply; // a quote that cannot be cited is not shown
+      }
+      marker.appendReplacement(quoted, "[" + (files.indexOf(file) + 1) + "]");
     }
     marker.appendTail(quoted);
     String withQuote = reply.text().strip() + "\n\n"
