@@ -1,5 +1,6 @@
 package io.askhr.drafting;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Employees name a month ("I joined in August", "laid off in Feb"); policies state a range ("people who started
@@ -15,6 +17,20 @@ import java.util.regex.Pattern;
  */
 final class MonthRanges {
 
+  /** Each month's words, January first: its English name (as policies write it), short forms, German and French. */
+  private static final String[][] NAMES = {
+      {"january", "jan", "januar", "janvier"},
+      {"february", "feb", "februar", "février", "fevrier"},
+      {"march", "mar", "märz", "maerz", "mars"},
+      {"april", "apr", "avril"},
+      {"may", "mai"},
+      {"june", "jun", "juni", "juin"},
+      {"july", "jul", "juli", "juillet"},
+      {"august", "aug", "août", "aout"},
+      {"september", "sep", "sept", "septembre"},
+      {"october", "oct", "oktober", "okt", "octobre"},
+      {"november", "nov", "novembre"},
+      {"december", "dec", "dezember", "dez", "décembre"}};
   /** Month words in questions: English (with the usual short forms), German and French. */
   private static final Map<String, Integer> QUESTION_MONTHS = months();
   private static final Pattern QUESTION_MONTH = Pattern.compile("(?iu)(?<![\\p{L}])("
@@ -26,8 +42,7 @@ final class MonthRanges {
           + "[\\s-]+may\\b|\\bmay\\s+\\d");
 
   /** English month names as policies write them, for patterns (Quantities uses them too). */
-  static final String MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october"
-      + "|november|december";
+  static final String MONTH_NAMES = Arrays.stream(NAMES).map(words -> words[0]).collect(Collectors.joining("|"));
   private static final String MONTH = "(" + MONTH_NAMES + ")";
   private static final String DAY = "(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?";
   private static final String DAY_AFTER = "(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+\\d{4})?";
@@ -76,21 +91,8 @@ final class MonthRanges {
 
   private static Map<String, Integer> months() {
     Map<String, Integer> months = new HashMap<>();
-    String[][] names = {
-        {"january", "jan", "januar", "janvier"},
-        {"february", "feb", "februar", "février", "fevrier"},
-        {"march", "mar", "märz", "maerz", "mars"},
-        {"april", "apr", "avril"},
-        {"may", "mai"},
-        {"june", "jun", "juni", "juin"},
-        {"july", "jul", "juli", "juillet"},
-        {"august", "aug", "août", "aout"},
-        {"september", "sep", "sept", "septembre"},
-        {"october", "oct", "oktober", "okt", "octobre"},
-        {"november", "nov", "novembre"},
-        {"december", "dec", "dezember", "dez", "décembre"}};
-    for (int i = 0; i < names.length; i++) {
-      for (String name : names[i]) {
+    for (int i = 0; i < NAMES.length; i++) {
+      for (String name : NAMES[i]) {
         months.put(name, i + 1);
       }
     }
