@@ -1,5 +1,6 @@
 package io.askhr.drafting;
 
+import io.askhr.retrieval.EnglishStems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -31,7 +31,7 @@ public final class ContentWords {
       TokenStream stream = new EnglishPossessiveFilter(tokenizer);
       stream = new LowerCaseFilter(stream);
       stream = new StopFilter(stream, STOP);
-      return new TokenStreamComponents(tokenizer, new PorterStemFilter(stream));
+      return new TokenStreamComponents(tokenizer, EnglishStems.stem(stream));
     }
   };
 

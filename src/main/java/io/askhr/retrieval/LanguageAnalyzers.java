@@ -11,7 +11,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -55,7 +54,7 @@ public final class LanguageAnalyzers {
   static Analyzer perField() {
     Map<String, Analyzer> fields = new HashMap<>();
     OTHER_LANGUAGES.forEach((language, analyzer) -> fields.put(PolicyFields.text(language), analyzer.get()));
-    return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), fields);
+    return new PerFieldAnalyzerWrapper(EnglishStems.analyzer(), fields);
   }
 
   /** The stop words of a language (ISO code); an empty set for English and languages without an analyzer here. */

@@ -59,7 +59,7 @@ public final class PolicyIndex implements Closeable {
 
   private static final String PIPELINE_KEY = "askhr.pipeline";
   /** Bump when {@link #toDocument} changes what is indexed, so existing indexes are rebuilt. */
-  private static final int FIELDS_VERSION = 2;
+  private static final int FIELDS_VERSION = 3;
 
   private final FSDirectory directory;
   /** Empty when another AskHR process holds the index's write lock: this one then only reads what it commits. */

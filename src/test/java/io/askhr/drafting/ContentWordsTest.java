@@ -15,6 +15,13 @@ class ContentWordsTest {
   }
 
   @Test
+  void shouldJoinIrregularFormsToTheirBaseWordWhichPorterCannot() {
+    assertEquals(ContentWords.of("pay"), ContentWords.of("paid"));
+    assertEquals(ContentWords.of("you will not be given notice"), ContentWords.of("can they give me notice"));
+    assertEquals(ContentWords.of("leave"), ContentWords.of("left"));
+  }
+
+  @Test
   void shouldDropStopWordsAndChatFillerButKeepShortCodes() {
     assertEquals(List.of("bonu", "l5"), ContentWords.of("hey, what's the bonus for an L5? thanks"));
     assertEquals(List.of("compani", "401k", "match"), ContentWords.of("Does the company's 401k match?"));

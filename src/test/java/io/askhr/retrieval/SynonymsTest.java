@@ -42,7 +42,7 @@ class SynonymsTest {
     Synonyms shipped = Synonyms.load(Path.of("bot/synonyms.txt"));
 
     // then: stemmed like the index, whatever the case the employee typed
-    assertTrue(terms(shipped, "how much PTO do I get").containsAll(List.of("paid", "time", "off", "vacat")),
+    assertTrue(terms(shipped, "how much PTO do I get").containsAll(List.of("pai", "time", "off", "vacat")),
         terms(shipped, "how much PTO do I get").toString());
     assertTrue(terms(shipped, "am I on a pip").containsAll(List.of("perform", "improv", "plan")));
     assertTrue(terms(shipped, "got let go yesterday").contains("dismiss"));

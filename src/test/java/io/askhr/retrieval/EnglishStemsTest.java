@@ -1,0 +1,45 @@
+package io.askhr.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+
+class EnglishStemsTest {
+
+  @Test
+  void shouldIndexAnIrregularFormAsItsBaseWordsStem() throws IOException {
+    try (Analyzer analyzer = EnglishStems.analyzer()) {
+      assertEquals(terms(analyzer, "we pay on the 25th"), terms(analyzer, "we paid on the 25th"));
+      assertEquals(List.of("told", "tell"), List.of("told", terms(analyzer, "told").get(0)));
+      assertEquals(terms(analyzer, "chosen for redundancy"), terms(analyzer, "choose redundancy"));
+    }
+  }
+
+  @Test
+  void shouldAnalyseEverythingElseAsLucenesEnglishAnalyzer() throws IOException {
+    String text = "The company's redundancy payments are calculated per complete year of service, and holidays accrue.";
+    try (Analyzer ours = EnglishStems.analyzer(); Analyzer lucene = new EnglishAnalyzer()) {
+      assertEquals(terms(lucene, text), terms(ours, text));
+    }
+  }
+
+  private static List<String> terms(Analyzer analyzer, String text) throws IOException {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    }
+    return terms;
+  }
+}
