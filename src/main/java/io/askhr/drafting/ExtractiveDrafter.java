@@ -352,8 +352,8 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     List<List<Unit>> score(String query, String latest) {
       List<String> queryWords = Sentences.words(query);
       List<String> latestWords = latest.equals(query) ? queryWords : Sentences.words(latest);
-      List<String> querySynonyms = withSynonyms(queryWords, query);
-      List<String> latestSynonyms = latest.equals(query) ? querySynonyms : withSynonyms(latestWords, latest);
+      List<Concept> queryConcepts = concepts(queryWords, query);
+      List<Concept> latestConcepts = latest.equals(query) ? queryConcepts : concepts(latestWords, latest);
       Embedding queryEmbedding = Embedding.from(embeddings.query(query));
       Optional<Quantities> quantity = Quantities.askedBy(latest);
       Set<Integer> months = MonthRanges.namedIn(latest);
@@ -363,7 +363,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
       for (int i = 0; i < lines.size(); i++) {
         PolicyPassage p = request.sources().get(i);
         List<String> headingWords = Sentences.words(String.join(" ", p.headingPath()));
-        double sectionMatch = lexical(queryWords, latestWords, querySynonyms, latestSynonyms, headingWords);
+        double sectionMatch = lexical(queryWords, latestWords, queryConcepts, latestConcepts, headingWords);
         // A small prior for the better-ranked passage breaks ties in favour of what retrieval trusted most.
         double prior = 0.02 * (PASSAGES_CONSIDERED - i);
         Optional<Integer> sectionCountry = Countries.ofSection(p.headingPath());
@@ -379,7 +379,7 @@ public final class ExtractiveDrafter implements AnswerDrafter {
         List<Double> lexical = new ArrayList<>();
         for (String s : split) {
           List<String> words = Sentences.words(s);
-          lexical.add(lexical(queryWords, latestWords, querySynonyms, latestSynonyms, words));
+          lexical.add(lexical(queryWords, latestWords, queryConcepts, latestConcepts, words));
         }
         List<Unit> units = new ArrayList<>();
         for (int j = 0; j < split.size(); j++) {
@@ -409,29 +409,70 @@ public final class ExtractiveDrafter implements AnswerDrafter {
     }
 
     /**
-     * How well {@code line}'s words cover the question's and the latest words', rarer words counting more; with HR's
-     * synonyms added if that covers more (added words only ever help a line).
+     * How well {@code line}'s words cover the question's and the latest words', rarer words counting more; through HR's
+     * synonyms if that covers more (a synonym only ever helps a line).
      */
-    private double lexical(List<String> query, List<String> latest, List<String> querySynonyms,
-        List<String> latestSynonyms, List<String> line) {
+    private double lexical(List<String> query, List<String> latest, List<Concept> queryConcepts,
+        List<Concept> latestConcepts, List<String> line) {
       double own = (overlap(query, line, idf) + overlap(latest, line, idf)) / 2;
-      if (querySynonyms == query && latestSynonyms == latest) {
-        return own;
-      }
-      return Math.max(own, (overlap(querySynonyms, line, idf) + overlap(latestSynonyms, line, idf)) / 2);
+      return Math.max(own, (coverage(queryConcepts, line) + coverage(latestConcepts, line)) / 2);
     }
 
-    /** {@code words} and the words HR's synonyms add to {@code text}; {@code words} itself when they add none. */
-    private List<String> withSynonyms(List<String> words, String text) {
-      Set<String> added = synonyms.addedWords(text, MAX_QUESTION_WORDS);
-      if (added.isEmpty()) {
-        return words;
+    /**
+     * The question's words, each with the phrases HR's synonyms give it ("rif": "redundancy", "reduction in force",
+     * ...), and the phrases the synonyms know that are no single content word ("laid off", "tell").
+     */
+    private List<Concept> concepts(List<String> words, String text) {
+      double unseen = Math.log(1 + idf.size());
+      Map<String, List<List<String>>> byWord = new LinkedHashMap<>();
+      words.forEach(w -> byWord.computeIfAbsent(w, k -> new ArrayList<>(List.of(List.of(k)))));
+      List<Concept> phrases = new ArrayList<>();
+      synonyms.alternatives(text, MAX_QUESTION_WORDS).forEach((typed, alternatives) -> {
+        List<String> own = Sentences.words(typed);
+        List<List<String>> all = new ArrayList<>(alternatives.stream().map(Sentences::words)
+            .filter(a -> !a.isEmpty()).toList());
+        if (own.size() == 1 && byWord.containsKey(own.get(0))) {
+          byWord.get(own.get(0)).addAll(all);
+        } else if (!all.isEmpty()) {
+          // A phrase typed ("laid off", "garden leave") stands in for its words, with their weight; a stop word HR
+          // gave synonyms ("tell") weighs as its first synonym does.
+          double weight = own.stream().filter(byWord::containsKey).mapToDouble(w -> idf.getOrDefault(w, unseen)).sum();
+          own.forEach(byWord::remove);
+          if (!own.isEmpty()) {
+            all.add(own);
+          }
+          phrases.add(new Concept(weight > 0 ? weight : idf.getOrDefault(all.get(0).get(0), unseen), all));
+        }
+      });
+      List<Concept> concepts = new ArrayList<>();
+      byWord.forEach((word, alternatives) -> concepts.add(new Concept(idf.getOrDefault(word, unseen), alternatives)));
+      concepts.addAll(phrases);
+      return concepts;
+    }
+
+    /**
+     * Share of the concepts' weight that the line holds: a concept counts once, whichever of its phrases the line
+     * holds, so a word with many synonyms does not outweigh the rest of the question.
+     */
+    private static double coverage(List<Concept> concepts, List<String> line) {
+      Set<String> have = new HashSet<>(line);
+      double total = 0;
+      double matched = 0;
+      for (Concept c : concepts) {
+        total += c.weight();
+        if (c.phrases().stream().anyMatch(have::containsAll)) {
+          matched += c.weight();
+        }
       }
-      List<String> all = new ArrayList<>(words);
-      all.addAll(added);
-      return all;
+      return total == 0 ? 0 : matched / total;
     }
   }
+
+  /**
+   * A word or phrase of the question, weighted as rare as it is in the lines, and the phrases (stemmed words) that
+   * stand for it: a line holds it when it holds every word of one of them.
+   */
+  private record Concept(double weight, List<List<String>> phrases) {}
 
   /** One embedding per distinct line: the overlap between passages repeats lines. */
   private Map<String, Embedding> embed(List<String> lines) {

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -28,6 +30,10 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IntsRefBuilder;
+import org.apache.lucene.util.fst.Util;
 
 /**
  * HR's own words for policy words ({@code bot/synonyms.txt}, Solr format: {@code pto, paid time off} or
@@ -41,14 +47,25 @@ public final class Synonyms {
 
   /** The index's own analysis, {@link EnglishAnalyzer}'s chain without synonyms. */
   private static final Analyzer PLAIN = analyzer(emptyMap());
+  /** How the file's entries are tokenised, and a question's words for looking them up: lower case, no possessives. */
+  private static final Analyzer ENTRIES = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+      StandardTokenizer tokenizer = new StandardTokenizer();
+      return new TokenStreamComponents(tokenizer, new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer)));
+    }
+  };
 
   private volatile Analysis analysis;
 
   /** Swapped as one on reload, so a search and a gloss never mix two versions of HR's file. */
-  private record Analysis(Analyzer query, Analyzer gloss) {}
+  private record Analysis(Analyzer query, Analyzer gloss, SynonymMap map) {}
+
+  /** Longest entry, in words, looked up by {@link #alternatives}. */
+  private static final int MAX_ENTRY_WORDS = 4;
 
   private Synonyms(SynonymMap map) {
-    this.analysis = new Analysis(analyzer(map), glossAnalyzer(map));
+    this.analysis = new Analysis(analyzer(map), glossAnalyzer(map), map);
   }
 
   /** No synonyms: the query is analysed exactly as the index is. */
@@ -112,6 +129,51 @@ public final class Synonyms {
     return terms;
   }
 
+  /**
+   * What HR's synonyms give each word or phrase of {@code text}, keyed by the words as typed (lower case): "laid off"
+   * gives "redundancy", "rif" gives "reduction in force", "layoff", ... each alternative whole, so that a caller can
+   * ask for all of a phrase's words together. Only the first {@code maxTerms} words are read.
+   */
+  public Map<String, List<String>> alternatives(String text, int maxTerms) {
+    SynonymMap map = analysis.map();
+    Map<String, List<String>> found = new LinkedHashMap<>();
+    if (map.fst == null) {
+      return found;
+    }
+    List<String> words = terms(ENTRIES, text, maxTerms);
+    for (int start = 0; start < words.size(); start++) {
+      for (int end = start + 1; end <= Math.min(words.size(), start + MAX_ENTRY_WORDS); end++) {
+        String typed = String.join(String.valueOf(SynonymMap.WORD_SEPARATOR), words.subList(start, end));
+        List<String> phrases = lookUp(map, typed);
+        if (!phrases.isEmpty()) {
+          found.computeIfAbsent(typed.replace(SynonymMap.WORD_SEPARATOR, ' '), k -> new ArrayList<>()).addAll(phrases);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The outputs of one entry, decoded as {@link SynonymGraphFilter} does; none when the words are no entry. */
+  private static List<String> lookUp(SynonymMap map, String words) {
+    try {
+      BytesRef output = Util.get(map.fst, Util.toUTF32(words, new IntsRefBuilder()));
+      if (output == null) {
+        return List.of();
+      }
+      ByteArrayDataInput in = new ByteArrayDataInput(output.bytes, output.offset, output.length);
+      int count = in.readVInt() >>> 1;
+      List<String> phrases = new ArrayList<>();
+      BytesRef scratch = new BytesRef();
+      for (int i = 0; i < count; i++) {
+        map.words.get(in.readVInt(), scratch);
+        phrases.add(scratch.utf8ToString().replace(SynonymMap.WORD_SEPARATOR, ' '));
+      }
+      return phrases;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the map is in memory
+    }
+  }
+
   /** English analysis as {@link EnglishAnalyzer} does it, with synonyms added before stop words and stemming. */
   Analyzer queryAnalyzer() {
     return analysis.query();
@@ -145,26 +207,18 @@ public final class Synonyms {
 
   private static SynonymMap parse(Reader in) throws IOException, ParseException {
     // Entries are tokenised and lower-cased like queries, so "Paid Time Off" matches "paid time off".
-    try (Analyzer entries = new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        StandardTokenizer tokenizer = new StandardTokenizer();
-        return new TokenStreamComponents(tokenizer, new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer)));
-      }
-    }) {
-      SolrSynonymParser parser = new SolrSynonymParser(true, true, entries);
-      try {
-        parser.parse(in);
-      } catch (ParseException e) {
-        throw e;
-      } catch (IllegalArgumentException e) {
-        // e.g. an entry that is only punctuation analyses to nothing
-        ParseException wrapped = new ParseException(e.getMessage(), 0);
-        wrapped.initCause(e);
-        throw wrapped;
-      }
-      return parser.build();
+    SolrSynonymParser parser = new SolrSynonymParser(true, true, ENTRIES);
+    try {
+      parser.parse(in);
+    } catch (ParseException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // e.g. an entry that is only punctuation analyses to nothing
+      ParseException wrapped = new ParseException(e.getMessage(), 0);
+      wrapped.initCause(e);
+      throw wrapped;
     }
+    return parser.build();
   }
 
   private static SynonymMap emptyMap() {

@@ -81,6 +81,25 @@ class ExtractiveDrafterTest {
     assertTrue(quoted(withSynonyms).get(0).contains("redundancy"), withSynonyms.text());
   }
 
+  @Test
+  void shouldCountAWordWithManySynonymsOnceWhicheverOfThemALineUses(@TempDir Path temp) throws Exception {
+    // given: six words for one thing; the line that answers uses one of them, the other shares the question's word
+    Path file = temp.resolve("synonyms.txt");
+    Files.writeString(file, "rif, reduction in force, layoff, layoffs, laid off, redundancy, redundancies\n");
+    PolicyPassage window = passage("automation.md#5", "When your work is automated",
+        List.of("When your work is automated", "The transition window"), """
+            The transition window opens on the day the assessment is signed off.
+            During the window nobody is given notice of redundancy.""");
+    String question = "can they RIF me in the window?";
+
+    // when
+    Draft draft = new ExtractiveDrafter(TestModels.local(), Synonyms.load(file))
+        .draft(new DraftRequest(question, question, List.of(window), false));
+
+    // then: "redundancy" stands for "RIF" as fully as the question's own word would
+    assertTrue(quoted(draft).get(0).contains("notice of redundancy"), draft.text());
+  }
+
   private static final PolicyPassage GRADES = passage("jobs.md#2", "Job grading", List.of("Job grading", "Grades"), """
       Job grade: A; Share of duties changed: under 25%; What it means: Nothing changes.
       Job grade: B; Share of duties changed: 25% to 50%; What it means: Your job is regraded.""");

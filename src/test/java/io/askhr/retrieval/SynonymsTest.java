@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,23 @@ class SynonymsTest {
       tokens.end();
     }
     return terms;
+  }
+
+  @Test
+  void shouldGiveEachTypedWordOrPhraseItsAlternativesWhole() throws Exception {
+    // given
+    Synonyms shipped = Synonyms.load(Path.of("bot/synonyms.txt"));
+
+    // when
+    Map<String, List<String>> alternatives = shipped.alternatives("Got LAID OFF, is there a RIF payout?", 100);
+
+    // then: keyed as typed (lower case), each alternative a whole phrase; words without an entry give nothing
+    assertTrue(alternatives.get("rif").containsAll(List.of("reduction in force", "laid off", "redundancy")),
+        alternatives.toString());
+    assertTrue(alternatives.get("laid off").contains("redundancy"), alternatives.toString());
+    assertTrue(alternatives.get("payout").contains("severance pay"), alternatives.toString());
+    assertFalse(alternatives.containsKey("got"), alternatives.toString());
+    assertTrue(Synonyms.none().alternatives("laid off", 100).isEmpty());
   }
 
   @Test
