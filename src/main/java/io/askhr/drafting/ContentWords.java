@@ -16,8 +16,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The content words of a question or a policy line, stemmed as the index stems English (Lucene's Porter stemmer
- * after its English stop words), for comparing which words a question and a passage share. Also drops the filler
+ * The content words of a question or a policy line, stemmed as the index stems English ({@link EnglishStems}, after
+ * Lucene's English stop words), for comparing which words a question and a passage share. Also drops the filler
  * of chat questions ("hey", "please", "actually") and a few German and French function words.
  */
 public final class ContentWords {

@@ -56,13 +56,13 @@ public final class Synonyms {
     }
   };
 
-  private volatile Analysis analysis;
-
-  /** Swapped as one on reload, so a search and a gloss never mix two versions of HR's file. */
-  private record Analysis(Analyzer query, Analyzer gloss, SynonymMap map) {}
-
   /** Longest entry, in words, looked up by {@link #alternatives}. */
   private static final int MAX_ENTRY_WORDS = 4;
+
+  private volatile Analysis analysis;
+
+  /** Swapped as one on reload, so a search, a gloss and a look-up never mix two versions of HR's file. */
+  private record Analysis(Analyzer query, Analyzer gloss, SynonymMap map) {}
 
   private Synonyms(SynonymMap map) {
     this.analysis = new Analysis(analyzer(map), glossAnalyzer(map), map);
