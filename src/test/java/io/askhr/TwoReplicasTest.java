@@ -2,6 +2,7 @@ package io.askhr;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,14 +174,14 @@ class TwoReplicasTest {
     assertEquals(List.of("reorganisation/severance.md"), sources(first).stream().distinct().toList(), first.toString());
 
     // when the follow-up, which names no subject, reaches replica B
-    JsonNode followUp = ask(b, "alex", "chat-1", "When is it paid?");
+    JsonNode followUp = ask(b, "alex", "chat-1", "When do I get it?");
 
     // then B searched with the earlier question: it cites the severance policy only, where the same words in a new
-    // chat find the annual leave policy first
-    JsonNode fresh = ask(b, "alex", "chat-2", "When is it paid?");
+    // chat find another policy first
+    JsonNode fresh = ask(b, "alex", "chat-2", "When do I get it?");
     assertEquals(List.of("reorganisation/severance.md"), sources(followUp).stream().distinct().toList(),
         followUp.toString());
-    assertEquals("leave/annual-leave.md", sources(fresh).get(0), fresh.toString());
+    assertNotEquals("reorganisation/severance.md", sources(fresh).get(0), fresh.toString());
   }
 
   @Test

@@ -420,33 +420,41 @@ public final class ExtractiveDrafter implements AnswerDrafter {
 
     /**
      * The question's words, each with the phrases HR's synonyms give it ("rif": "redundancy", "reduction in force",
-     * ...), and the phrases the synonyms know that are no single content word ("laid off", "tell").
+     * ...); a phrase the synonyms know ("laid off", "redundancy pay") stands in for its words, with their weight; and
+     * words the synonyms know that carry no content of their own ("say no"), weighted as the question's commonest word.
      */
     private List<Concept> concepts(List<String> words, String text) {
       double unseen = Math.log(1 + idf.size());
       Map<String, List<List<String>>> byWord = new LinkedHashMap<>();
       words.forEach(w -> byWord.computeIfAbsent(w, k -> new ArrayList<>(List.of(List.of(k)))));
       List<Concept> phrases = new ArrayList<>();
+      List<List<List<String>>> fillers = new ArrayList<>();
       synonyms.alternatives(text, MAX_QUESTION_WORDS).forEach((typed, alternatives) -> {
         List<String> own = Sentences.words(typed);
-        List<List<String>> all = new ArrayList<>(alternatives.stream().map(Sentences::words)
-            .filter(a -> !a.isEmpty()).toList());
-        if (own.size() == 1 && byWord.containsKey(own.get(0))) {
-          byWord.get(own.get(0)).addAll(all);
-        } else if (!all.isEmpty()) {
-          // A phrase typed ("laid off", "garden leave") stands in for its words, with their weight; a stop word HR
-          // gave synonyms ("tell") weighs as its first synonym does.
+        List<List<String>> given = alternatives.stream().map(Sentences::words).filter(a -> !a.isEmpty()).toList();
+        if (given.isEmpty()) {
+          return;
+        }
+        if (own.isEmpty()) {
+          fillers.add(new ArrayList<>(given));
+        } else if (own.size() == 1) {
+          // A word inside a phrase that stands in for it ("pay" in "redundancy pay") keeps only the phrase's meaning.
+          if (byWord.containsKey(own.get(0))) {
+            byWord.get(own.get(0)).addAll(given);
+          }
+        } else if (own.stream().anyMatch(byWord::containsKey)) {
           double weight = own.stream().filter(byWord::containsKey).mapToDouble(w -> idf.getOrDefault(w, unseen)).sum();
           own.forEach(byWord::remove);
-          if (!own.isEmpty()) {
-            all.add(own);
-          }
-          phrases.add(new Concept(weight > 0 ? weight : idf.getOrDefault(all.get(0).get(0), unseen), all));
+          List<List<String>> phrase = new ArrayList<>(given);
+          phrase.add(own);
+          phrases.add(new Concept(weight, phrase));
         }
       });
       List<Concept> concepts = new ArrayList<>();
       byWord.forEach((word, alternatives) -> concepts.add(new Concept(idf.getOrDefault(word, unseen), alternatives)));
       concepts.addAll(phrases);
+      double commonest = concepts.stream().mapToDouble(Concept::weight).min().orElse(unseen);
+      fillers.forEach(f -> concepts.add(new Concept(commonest, f)));
       return concepts;
     }
 

@@ -56,9 +56,6 @@ public final class Synonyms {
     }
   };
 
-  /** Longest entry, in words, looked up by {@link #alternatives}. */
-  private static final int MAX_ENTRY_WORDS = 4;
-
   private volatile Analysis analysis;
 
   /** Swapped as one on reload, so a search, a gloss and a look-up never mix two versions of HR's file. */
@@ -142,7 +139,7 @@ public final class Synonyms {
     }
     List<String> words = terms(ENTRIES, text, maxTerms);
     for (int start = 0; start < words.size(); start++) {
-      for (int end = start + 1; end <= Math.min(words.size(), start + MAX_ENTRY_WORDS); end++) {
+      for (int end = start + 1; end <= Math.min(words.size(), start + map.maxHorizontalContext); end++) {
         String typed = String.join(String.valueOf(SynonymMap.WORD_SEPARATOR), words.subList(start, end));
         List<String> phrases = lookUp(map, typed);
         if (!phrases.isEmpty()) {

@@ -17,7 +17,7 @@ class EnglishStemsTest {
   void shouldIndexAnIrregularFormAsItsBaseWordsStem() throws IOException {
     try (Analyzer analyzer = EnglishStems.analyzer()) {
       assertEquals(terms(analyzer, "we pay on the 25th"), terms(analyzer, "we paid on the 25th"));
-      assertEquals(List.of("told", "tell"), List.of("told", terms(analyzer, "told").get(0)));
+      assertEquals(terms(analyzer, "tell"), terms(analyzer, "told"));
       assertEquals(terms(analyzer, "chosen for redundancy"), terms(analyzer, "choose redundancy"));
     }
   }
