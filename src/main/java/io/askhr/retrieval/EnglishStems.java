@@ -63,32 +63,31 @@ public final class EnglishStems {
 
   private static StemmerOverrideMap overrides() {
     StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
-    IRREGULAR.forEach((form, base) -> builder.add(form, porter(base)));
-    try {
+    try (Analyzer porter = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        KeywordTokenizer tokenizer = new KeywordTokenizer();
+        return new TokenStreamComponents(tokenizer, new PorterStemFilter(tokenizer));
+      }
+    }) {
+      // Each form maps to Porter's own stem of its base word, so that the two meet.
+      for (Map.Entry<String, String> irregular : IRREGULAR.entrySet()) {
+        builder.add(irregular.getKey(), stem(porter, irregular.getValue()));
+      }
       return builder.build();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(e); // reading a String cannot fail
     }
   }
 
-  /** Porter's stem of one word, which the override must produce for the form to meet its base word. */
-  private static String porter(String word) {
-    try (Analyzer keyword = new Analyzer() {
-          @Override
-          protected TokenStreamComponents createComponents(String field) {
-            KeywordTokenizer tokenizer = new KeywordTokenizer();
-            return new TokenStreamComponents(tokenizer, new PorterStemFilter(tokenizer));
-          }
-        };
-        TokenStream stream = keyword.tokenStream("", word)) {
+  private static String stem(Analyzer porter, String word) throws IOException {
+    try (TokenStream stream = porter.tokenStream("", word)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       stream.incrementToken();
       String stem = term.toString();
       stream.end();
       return stem;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // reading a String cannot fail
     }
   }
 }

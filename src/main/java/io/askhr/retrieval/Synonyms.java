@@ -45,8 +45,8 @@ public final class Synonyms {
   /** The starter list bundled in the jar, used when no file is configured. */
   public static final String BUNDLED = "synonyms.txt";
 
-  /** The index's own analysis, {@link EnglishAnalyzer}'s chain without synonyms. */
-  private static final Analyzer PLAIN = analyzer(emptyMap());
+  /** The index's own English analysis, without synonyms. */
+  private static final Analyzer PLAIN = EnglishStems.analyzer();
   /** How the file's entries are tokenised, and a question's words for looking them up: lower case, no possessives. */
   private static final Analyzer ENTRIES = new Analyzer() {
     @Override
