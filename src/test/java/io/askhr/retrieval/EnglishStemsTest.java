@@ -30,9 +30,10 @@ class EnglishStemsTest {
     }
   }
 
-  private static List<String> terms(Analyzer analyzer, String text) throws IOException {
+  /** The terms an analyzer makes of a text, in order. */
+  static List<String> terms(Analyzer analyzer, String text) throws IOException {
     List<String> terms = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream("text", text)) {
+    try (TokenStream stream = analyzer.tokenStream(PolicyFields.TEXT, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {

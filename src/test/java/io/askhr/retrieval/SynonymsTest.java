@@ -12,11 +12,8 @@ import io.askhr.testing.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,16 +22,7 @@ class SynonymsTest {
   @TempDir Path temp;
 
   private static List<String> terms(Synonyms synonyms, String text) throws Exception {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream tokens = synonyms.queryAnalyzer().tokenStream(PolicyFields.TEXT, text)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      tokens.reset();
-      while (tokens.incrementToken()) {
-        terms.add(term.toString());
-      }
-      tokens.end();
-    }
-    return terms;
+    return EnglishStemsTest.terms(synonyms.queryAnalyzer(), text);
   }
 
   @Test
